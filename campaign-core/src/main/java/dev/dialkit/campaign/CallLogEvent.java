@@ -1,0 +1,23 @@
+package dev.dialkit.campaign;
+
+/** What a call-log entry records. */
+public enum CallLogEvent {
+  /** A lead was claimed and the call recorded as initiated. */
+  CALL_INITIATED,
+  /** The provider accepted the create request. */
+  CALL_PLACED,
+  /** The create request failed; the detail says why. */
+  CALL_PLACE_FAILED,
+  /** A status update was applied. */
+  STATUS_APPLIED,
+  /** The same update was delivered again; nothing changed. */
+  STATUS_DUPLICATE,
+  /** An update arrived after a later one (or after the end); nothing changed. */
+  STATUS_STALE,
+  /** The provider sent a status Dialkit does not know; nothing changed. */
+  STATUS_UNKNOWN,
+  /** Dialkit asked the provider to hang up. */
+  HANGUP_REQUESTED,
+  /** The campaign's status changed. */
+  CAMPAIGN_STATUS
+}

@@ -1,0 +1,30 @@
+package dev.dialkit.campaign;
+
+import dev.dialkit.campaign.spi.CallProvider;
+import dev.dialkit.campaign.spi.CampaignStore;
+import dev.dialkit.campaign.spi.TaskScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * The checked settings of a dialer, as {@link CampaignDialerBuilder} hands them to the
+ * implementation. {@code scheduler} and {@code listenerExecutor} are {@code null} when the dialer
+ * is to create (and own) its own.
+ */
+public record DialerSettings(
+    CampaignStore store,
+    Map<String, CallProvider> providers,
+    String defaultProvider,
+    ConcurrencyPolicy concurrency,
+    Clock clock,
+    TaskScheduler scheduler,
+    List<DialkitListener> listeners,
+    Executor listenerExecutor,
+    String instanceId,
+    Duration pollInterval,
+    Duration leaseTtl,
+    int maxWebhookBodyBytes,
+    int listenerQueueCapacity) {}

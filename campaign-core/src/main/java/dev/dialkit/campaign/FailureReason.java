@@ -1,0 +1,39 @@
+package dev.dialkit.campaign;
+
+/**
+ * Why a call did not reach anyone, in one vocabulary for every provider. {@link #isRetryable()}
+ * says whether dialing the same lead again later may succeed; a retry policy never retries a reason
+ * that is not retryable.
+ */
+public enum FailureReason {
+  /** The number does not exist or is malformed. */
+  INVALID_NUMBER(false),
+  /** The number exists but could not be reached (out of service, switched off). */
+  UNREACHABLE(true),
+  /** The callee or the network rejected the call. */
+  REJECTED(true),
+  /** The carrier failed (congestion, timeout). */
+  CARRIER_ERROR(true),
+  /** The provider failed on its side. */
+  PROVIDER_ERROR(true),
+  /** The account is out of credit, unauthorised, or lacks permission for the destination. */
+  ACCOUNT_OR_PERMISSION(false),
+  /** The provider refused the call for rate or concurrency. */
+  RATE_LIMITED(true),
+  /** The provider never sent a terminal status and could not be asked for one. */
+  NO_STATUS_CALLBACK(true),
+  /** A pre-dial hook failed, so the call was never placed. */
+  PRE_DIAL_HOOK(true),
+  /** The provider gave no reason Dialkit knows. */
+  UNKNOWN(true);
+
+  private final boolean retryable;
+
+  FailureReason(boolean retryable) {
+    this.retryable = retryable;
+  }
+
+  public boolean isRetryable() {
+    return retryable;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.dialkit.campaign;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * A lead as stored.
+ *
+ * @param id the lead's id
+ * @param tenant the campaign's tenant
+ * @param campaignId its campaign
+ * @param phone the number to dial; unique within the campaign
+ * @param name the person's name, or {@code null}
+ * @param email the person's email, or {@code null}
+ * @param company the person's company, or {@code null}
+ * @param variables per-call variables for the agent
+ * @param timeZone the lead's time zone, or {@code null} if unknown
+ * @param priority higher is dialed first
+ * @param sequence the store's insertion order within the campaign (first in, first out within a
+ *     priority); 0 before the store assigned it
+ * @param attempts calls placed to it so far
+ * @param state where it stands
+ * @param nextAttemptAt not to be dialed before this instant
+ * @param lastOutcome the terminal status of its last call, or {@code null}
+ * @param createdAt when it was added
+ */
+public record Lead(
+    LeadId id,
+    TenantId tenant,
+    CampaignId campaignId,
+    PhoneNumber phone,
+    String name,
+    String email,
+    String company,
+    Map<String, String> variables,
+    ZoneId timeZone,
+    int priority,
+    long sequence,
+    int attempts,
+    LeadState state,
+    Instant nextAttemptAt,
+    CallStatus lastOutcome,
+    Instant createdAt) {
+
+  public Lead {
+    if (id == null || tenant == null || campaignId == null || phone == null || state == null) {
+      throw new IllegalArgumentException("lead id, tenant, campaign, phone and state are required");
+    }
+    if (nextAttemptAt == null || createdAt == null) {
+      throw new IllegalArgumentException("lead nextAttemptAt and createdAt are required");
+    }
+    if (attempts < 0) {
+      throw new IllegalArgumentException("lead attempts must be >= 0, was " + attempts);
+    }
+    variables = Map.copyOf(variables == null ? Map.of() : variables);
+  }
+
+  /** A queued lead made from {@code lead}, due at {@code now}. */
+  public static Lead queued(
+      LeadId id, TenantId tenant, CampaignId campaignId, NewLead lead, Instant now) {
+    return new Lead(
+        id,
+        tenant,
+        campaignId,
+        lead.phone(),
+        lead.name(),
+        lead.email(),
+        lead.company(),
+        lead.variables(),
+        lead.timeZone(),
+        lead.priority(),
+        0,
+        0,
+        LeadState.QUEUED,
+        now,
+        null,
+        now);
+  }
+
+  public Lead withSequence(long sequence) {
+    return new Lead(
+        id,
+        tenant,
+        campaignId,
+        phone,
+        name,
+        email,
+        company,
+        variables,
+        timeZone,
+        priority,
+        sequence,
+        attempts,
+        state,
+        nextAttemptAt,
+        lastOutcome,
+        createdAt);
+  }
+
+  /** This lead claimed for a new attempt. */
+  public Lead claimed() {
+    return new Lead(
+        id,
+        tenant,
+        campaignId,
+        phone,
+        name,
+        email,
+        company,
+        variables,
+        timeZone,
+        priority,
+        sequence,
+        attempts + 1,
+        LeadState.IN_PROGRESS,
+        nextAttemptAt,
+        lastOutcome,
+        createdAt);
+  }
+
+  /** This lead after its call ended, in {@code state}, due again at {@code next}. */
+  public Lead ended(LeadState state, CallStatus outcome, Instant next, boolean refundAttempt) {
+    return new Lead(
+        id,
+        tenant,
+        campaignId,
+        phone,
+        name,
+        email,
+        company,
+        variables,
+        timeZone,
+        priority,
+        sequence,
+        refundAttempt ? attempts - 1 : attempts,
+        state,
+        next,
+        outcome,
+        createdAt);
+  }
+}

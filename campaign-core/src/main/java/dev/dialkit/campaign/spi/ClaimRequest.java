@@ -1,0 +1,36 @@
+package dev.dialkit.campaign.spi;
+
+import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.PhoneNumber;
+import dev.dialkit.campaign.TenantId;
+import java.time.Instant;
+
+/**
+ * A request to claim the next due lead of a campaign and a concurrency slot for calling it.
+ *
+ * @param tenant the campaign's tenant
+ * @param campaignId the campaign
+ * @param owner the id of the dialer instance claiming; it must hold the campaign's lease
+ * @param now the claim time: only leads due at or before it qualify
+ * @param limits the limits the slot must respect
+ * @param provider the provider's name, recorded on the new call
+ * @param from the caller id, recorded on the new call
+ */
+public record ClaimRequest(
+    TenantId tenant,
+    CampaignId campaignId,
+    String owner,
+    Instant now,
+    SlotLimits limits,
+    String provider,
+    PhoneNumber from) {
+  public ClaimRequest {
+    if (tenant == null || campaignId == null || owner == null || now == null || limits == null) {
+      throw new IllegalArgumentException(
+          "claim tenant, campaign, owner, now and limits are required");
+    }
+    if (provider == null || from == null) {
+      throw new IllegalArgumentException("claim provider and from are required");
+    }
+  }
+}
