@@ -1,6 +1,7 @@
 package dev.dialkit.campaign;
 
 import dev.dialkit.campaign.internal.DefaultCampaignDialer;
+import dev.dialkit.campaign.internal.DialerSettings;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.TaskScheduler;

@@ -42,8 +42,8 @@ public sealed interface DialkitEvent {
   record CampaignCompleted(CampaignProgress progress, Instant occurredAt)
       implements CampaignEvent {}
 
-  /** The campaign was canceled. */
-  record CampaignCanceled(CampaignProgress progress, boolean hungUp, Instant occurredAt)
+  /** The campaign was canceled; {@code detail} says whether calls in progress were hung up. */
+  record CampaignCanceled(CampaignProgress progress, String detail, Instant occurredAt)
       implements CampaignEvent {}
 
   /** The campaign failed for {@code reason}. */

@@ -1,52 +1,136 @@
 package dev.dialkit.campaign.internal;
 
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLog;
+import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.Calls;
 import dev.dialkit.campaign.CampaignDialer;
+import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Campaigns;
-import dev.dialkit.campaign.DialerSettings;
 import dev.dialkit.campaign.Leads;
+import dev.dialkit.campaign.Page;
+import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.Webhooks;
+import dev.dialkit.campaign.spi.TaskScheduler;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Placeholder until the executor lands in this branch. */
+/** Wires the dialer's parts together; see {@link CampaignDialer}. */
 public final class DefaultCampaignDialer implements CampaignDialer {
+  private final DialerSettings settings;
+  private final SystemTaskScheduler ownScheduler;
+  private final ExecutorService ownListenerExecutor;
+  private final DialingExecutor executor;
+  private final CampaignService campaigns;
+  private final LeadService leads;
+  private final WebhookPipeline webhooks;
+  private final Calls calls;
+  private final CallLog callLog;
+
   public DefaultCampaignDialer(DialerSettings settings) {
-    throw new UnsupportedOperationException("not yet");
+    this.settings = settings;
+    this.ownScheduler =
+        settings.scheduler() == null ? new SystemTaskScheduler("dialkit-dialer", 2) : null;
+    TaskScheduler scheduler = ownScheduler != null ? ownScheduler : settings.scheduler();
+    this.ownListenerExecutor =
+        settings.listenerExecutor() == null
+            ? Executors.newCachedThreadPool(SystemTaskScheduler.daemonThreads("dialkit-listener"))
+            : null;
+    Executor listenerExecutor =
+        ownListenerExecutor != null ? ownListenerExecutor : settings.listenerExecutor();
+
+    var bus =
+        new ListenerBus(settings.listeners(), listenerExecutor, settings.listenerQueueCapacity());
+    var events = new EventPublisher(bus, settings.store(), settings.clock());
+    var lifecycle = new CampaignLifecycle(settings.store(), settings.clock(), events);
+    // the updater frees slots and must wake the executor, which in turn uses the updater
+    DialingExecutor[] executorRef = new DialingExecutor[1];
+    Runnable wake = () -> executorRef[0].wake();
+    var updater = new CallUpdater(settings.store(), settings.clock(), events, lifecycle, wake);
+    this.executor = new DialingExecutor(settings, scheduler, updater, events, lifecycle);
+    executorRef[0] = executor;
+    this.campaigns =
+        new CampaignService(
+            settings.store(), settings.providers(), settings.clock(), lifecycle, wake);
+    this.leads = new LeadService(settings.store(), settings.clock(), wake);
+    this.webhooks =
+        new WebhookPipeline(
+            settings.providers(), settings.store(), updater, settings.maxWebhookBodyBytes());
+    this.calls =
+        new Calls() {
+          @Override
+          public Optional<Call> get(TenantId tenant, CallId id) {
+            return settings.store().findCall(tenant, id);
+          }
+
+          @Override
+          public List<Call> active(TenantId tenant, CampaignId campaign) {
+            return settings.store().findActiveCalls(tenant, campaign);
+          }
+        };
+    this.callLog =
+        new CallLog() {
+          @Override
+          public Page<CallLogEntry> forCampaign(
+              TenantId tenant, CampaignId campaign, PageRequest page) {
+            return settings.store().campaignLog(tenant, campaign, page);
+          }
+
+          @Override
+          public Page<CallLogEntry> forCall(TenantId tenant, CallId call, PageRequest page) {
+            return settings.store().callLog(tenant, call, page);
+          }
+        };
   }
 
   @Override
-  public void start() {}
+  public void start() {
+    executor.start();
+  }
 
   @Override
-  public void close() {}
+  public void close() {
+    executor.stop();
+    if (ownScheduler != null) {
+      ownScheduler.close();
+    }
+    if (ownListenerExecutor != null) {
+      ownListenerExecutor.shutdown();
+    }
+  }
 
   @Override
   public String instanceId() {
-    return null;
+    return settings.instanceId();
   }
 
   @Override
   public Campaigns campaigns() {
-    return null;
+    return campaigns;
   }
 
   @Override
   public Leads leads() {
-    return null;
+    return leads;
   }
 
   @Override
   public Calls calls() {
-    return null;
+    return calls;
   }
 
   @Override
   public CallLog callLog() {
-    return null;
+    return callLog;
   }
 
   @Override
   public Webhooks webhooks() {
-    return null;
+    return webhooks;
   }
 }

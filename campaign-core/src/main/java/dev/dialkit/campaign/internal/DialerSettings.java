@@ -1,5 +1,7 @@
-package dev.dialkit.campaign;
+package dev.dialkit.campaign.internal;
 
+import dev.dialkit.campaign.ConcurrencyPolicy;
+import dev.dialkit.campaign.DialkitListener;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.TaskScheduler;
@@ -10,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
- * The checked settings of a dialer, as {@link CampaignDialerBuilder} hands them to the
+ * The checked settings of a dialer, as {@code CampaignDialerBuilder} hands them to the
  * implementation. {@code scheduler} and {@code listenerExecutor} are {@code null} when the dialer
  * is to create (and own) its own.
  */

@@ -1,0 +1,260 @@
+package dev.dialkit.campaign.internal;
+
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallLogEvent;
+import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CounterDelta;
+import dev.dialkit.campaign.RetryPolicy;
+import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.spi.CallStatusUpdate;
+import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.CampaignStore;
+import dev.dialkit.campaign.spi.LeadOutcome;
+import dev.dialkit.campaign.spi.TransitionResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies changes to calls through the store's compare-and-set, retrying on a concurrent change. A
+ * terminal status frees the slot, settles the lead and moves the counters in the same store
+ * operation; the executor is then woken to refill the slot at once.
+ */
+final class CallUpdater {
+  private static final Logger log = LoggerFactory.getLogger(CallUpdater.class);
+
+  /**
+   * Concurrent changes to one call are rare (a handful of webhooks); this bound only stops a bug.
+   */
+  private static final int MAX_ATTEMPTS = 32;
+
+  /** What became of an update. */
+  enum Result {
+    APPLIED,
+    DUPLICATE,
+    STALE,
+    UNKNOWN_STATUS,
+    NOT_FOUND
+  }
+
+  private final CampaignStore store;
+  private final Clock clock;
+  private final EventPublisher events;
+  private final CampaignLifecycle lifecycle;
+  private final Runnable slotFreed;
+
+  CallUpdater(
+      CampaignStore store,
+      Clock clock,
+      EventPublisher events,
+      CampaignLifecycle lifecycle,
+      Runnable slotFreed) {
+    this.store = store;
+    this.clock = clock;
+    this.events = events;
+    this.lifecycle = lifecycle;
+    this.slotFreed = slotFreed;
+  }
+
+  /** Applies a provider's status update to {@code target} (as last read). */
+  Result apply(Call target, CallStatusUpdate update) {
+    Call call = target;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Instant now = clock.instant();
+      Instant at = update.occurredAt() != null ? update.occurredAt() : now;
+      CallStateMachine.Decision decision = CallStateMachine.decide(call, update, now);
+      if (decision instanceof CallStateMachine.Ignore ignore) {
+        return ignore(call, update, at, ignore);
+      }
+      Call next = ((CallStateMachine.Apply) decision).next();
+      CallLogEntry entry =
+          CallLogEntry.draft(
+              next,
+              at,
+              CallLogEvent.STATUS_APPLIED,
+              next.status(),
+              describe(call.status(), next),
+              update.rawPayload());
+      TransitionResult result = commit(call, next, update.dedupeKey(call.id()), entry, now);
+      switch (result.outcome()) {
+        case APPLIED:
+          return Result.APPLIED;
+        case DUPLICATE:
+          return ignore(
+              call,
+              update,
+              at,
+              new CallStateMachine.Ignore(CallStateMachine.Kind.DUPLICATE, "delivered again"));
+        case NOT_FOUND:
+          return Result.NOT_FOUND;
+        case CONFLICT:
+          call = result.call() != null ? result.call() : reread(call);
+          if (call == null) {
+            return Result.NOT_FOUND;
+          }
+          break;
+        default:
+          throw new IllegalStateException("unexpected outcome " + result.outcome());
+      }
+    }
+    throw new StoreException(
+        "call "
+            + target.id()
+            + " kept changing under "
+            + MAX_ATTEMPTS
+            + " attempts to apply "
+            + update.rawStatus(),
+        true);
+  }
+
+  /**
+   * Applies a change Dialkit makes itself (the provider's ids after placing, a failure to place)
+   * with a log entry; retried on concurrent change. Returns the call as stored afterwards.
+   */
+  Call change(Call target, Function<Call, Call.Builder> edit, CallLogEvent event, String detail) {
+    return change(target, edit, event, detail, null);
+  }
+
+  /**
+   * As {@link #change(Call, Function, CallLogEvent, String)}; if the change ends the call and
+   * {@code putBackAt} is given, the lead goes back to the queue at that time with its attempt
+   * refunded (the call never reached the provider).
+   */
+  Call change(
+      Call target,
+      Function<Call, Call.Builder> edit,
+      CallLogEvent event,
+      String detail,
+      Instant putBackAt) {
+    Call call = target;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Instant now = clock.instant();
+      Call next = edit.apply(call).nextVersion(now).build();
+      if (next.status() != call.status() && !call.status().canMoveTo(next.status())) {
+        // the call moved on meanwhile (a webhook ended it): Dialkit's own change must not undo that
+        return call;
+      }
+      CallLogEntry entry = CallLogEntry.draft(next, now, event, next.status(), detail, null);
+      TransitionResult result = commit(call, next, null, entry, now, putBackAt);
+      if (result.outcome() == TransitionResult.Outcome.APPLIED) {
+        return result.call();
+      }
+      if (result.outcome() == TransitionResult.Outcome.NOT_FOUND) {
+        return null;
+      }
+      call = result.call() != null ? result.call() : reread(call);
+      if (call == null) {
+        return null;
+      }
+    }
+    throw new StoreException("call " + target.id() + " kept changing", true);
+  }
+
+  private TransitionResult commit(
+      Call previous, Call next, String dedupeKey, CallLogEntry entry, Instant now) {
+    return commit(previous, next, dedupeKey, entry, now, null);
+  }
+
+  /**
+   * Stores {@code next}; if it ends the call, settles the lead (back to the queue untouched at
+   * {@code putBackAt} when given, else by the campaign's retry policy) and frees the slot.
+   */
+  private TransitionResult commit(
+      Call previous,
+      Call next,
+      String dedupeKey,
+      CallLogEntry entry,
+      Instant now,
+      Instant putBackAt) {
+    boolean ending = next.status().isTerminal() && !previous.status().isTerminal();
+    LeadOutcome leadOutcome = null;
+    CounterDelta counters = CounterDelta.NONE;
+    if (ending) {
+      Campaign campaign = store.findCampaign(next.tenant(), next.campaignId()).orElse(null);
+      RetryPolicy retry = campaign == null ? RetryPolicy.none() : campaign.spec().retry();
+      boolean campaignFinal = campaign == null || campaign.status().isFinal();
+      leadOutcome = CallOutcomes.leadOutcome(next, retry, campaignFinal, now);
+      if (putBackAt != null) {
+        leadOutcome = LeadOutcome.putBack(putBackAt);
+      }
+      counters = CallOutcomes.counters(next, leadOutcome);
+    }
+    TransitionResult result =
+        store.applyTransition(
+            new CallTransition(
+                next,
+                previous.version(),
+                dedupeKey,
+                ending,
+                leadOutcome,
+                counters,
+                List.of(entry)));
+    if (result.outcome() == TransitionResult.Outcome.APPLIED) {
+      Call stored = result.call() != null ? result.call() : next;
+      events.callUpdated(stored, previous.status());
+      if (ending) {
+        log.debug(
+            "call {} of campaign {} ended {}", stored.id(), stored.campaignId(), stored.status());
+        slotFreed.run();
+        lifecycle.completeIfDone(stored.tenant(), stored.campaignId());
+      }
+      events.progressChanged(stored.tenant(), stored.campaignId());
+    }
+    return result;
+  }
+
+  private Result ignore(
+      Call call, CallStatusUpdate update, Instant at, CallStateMachine.Ignore ignore) {
+    CallLogEvent event =
+        switch (ignore.kind()) {
+          case DUPLICATE -> CallLogEvent.STATUS_DUPLICATE;
+          case STALE -> CallLogEvent.STATUS_STALE;
+          case UNKNOWN -> CallLogEvent.STATUS_UNKNOWN;
+        };
+    if (ignore.kind() == CallStateMachine.Kind.UNKNOWN) {
+      log.warn(
+          "call {}: provider {} sent unknown status '{}'; recorded, not applied",
+          call.id(),
+          call.provider(),
+          update.rawStatus());
+    } else {
+      log.debug("call {}: {} ignored: {}", call.id(), update.rawStatus(), ignore.reason());
+    }
+    store.appendLog(
+        List.of(
+            CallLogEntry.draft(
+                call,
+                at,
+                event,
+                update.status() == CallStatus.UNKNOWN ? null : update.status(),
+                ignore.reason(),
+                update.rawPayload())));
+    return switch (ignore.kind()) {
+      case DUPLICATE -> Result.DUPLICATE;
+      case STALE -> Result.STALE;
+      case UNKNOWN -> Result.UNKNOWN_STATUS;
+    };
+  }
+
+  private Call reread(Call call) {
+    return store.findCall(call.tenant(), call.id()).orElse(null);
+  }
+
+  private static String describe(CallStatus from, Call next) {
+    StringBuilder s = new StringBuilder().append(from).append(" -> ").append(next.status());
+    if (next.status().isTerminal()) {
+      if (next.duration() != null) {
+        s.append(", duration ").append(next.duration().toMillis()).append(" ms");
+      }
+      if (next.failureReason() != null) {
+        s.append(", reason ").append(next.failureReason());
+      }
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.dialkit.campaign.internal;
+
+import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallLogEvent;
+import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignNotFoundException;
+import dev.dialkit.campaign.CampaignProgress;
+import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Counter;
+import dev.dialkit.campaign.DialkitEvent;
+import dev.dialkit.campaign.IllegalCampaignStateException;
+import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.CampaignStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves campaigns between statuses through the store's compare-and-set, and announces each move in
+ * the call log and as an event. Completion is detected here: a started campaign with leads, none of
+ * them queued or in progress, is completed by whichever instance notices first.
+ */
+final class CampaignLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(CampaignLifecycle.class);
+  private static final Set<CampaignStatus> COMPLETABLE =
+      EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.SCHEDULED);
+
+  private final CampaignStore store;
+  private final Clock clock;
+  private final EventPublisher events;
+
+  CampaignLifecycle(CampaignStore store, Clock clock, EventPublisher events) {
+    this.store = store;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /**
+   * Moves the campaign to {@code next} if it is in {@code expected}.
+   *
+   * @throws CampaignNotFoundException if the tenant has no such campaign
+   * @throws IllegalCampaignStateException if it is in another status
+   */
+  Campaign move(
+      TenantId tenant,
+      CampaignId id,
+      Set<CampaignStatus> expected,
+      CampaignStatus next,
+      String operation,
+      String detail) {
+    Instant now = clock.instant();
+    Optional<Campaign> moved = store.transitionCampaign(tenant, id, expected, next, now);
+    if (moved.isEmpty()) {
+      Campaign current =
+          store
+              .findCampaign(tenant, id)
+              .orElseThrow(() -> new CampaignNotFoundException(tenant, id));
+      throw new IllegalCampaignStateException(id, operation, current.status(), expected);
+    }
+    announce(moved.get(), expected, detail, now);
+    return moved.get();
+  }
+
+  /** Completes the campaign if it has leads and none is queued or in progress. */
+  void completeIfDone(TenantId tenant, CampaignId id) {
+    Optional<Campaign> campaign = store.findCampaign(tenant, id);
+    if (campaign.isEmpty() || !isDone(campaign.get())) {
+      return;
+    }
+    Instant now = clock.instant();
+    store
+        .transitionCampaign(tenant, id, COMPLETABLE, CampaignStatus.COMPLETED, now)
+        .ifPresent(done -> announce(done, COMPLETABLE, "every lead reached a final state", now));
+  }
+
+  static boolean isDone(Campaign campaign) {
+    var c = campaign.counters();
+    return COMPLETABLE.contains(campaign.status())
+        && c.get(Counter.LEADS_TOTAL) > 0
+        && c.get(Counter.LEADS_QUEUED) == 0
+        && c.get(Counter.LEADS_IN_PROGRESS) == 0;
+  }
+
+  private void announce(Campaign campaign, Set<CampaignStatus> from, String detail, Instant now) {
+    log.info(
+        "campaign {} of tenant {} is now {}", campaign.id(), campaign.tenant(), campaign.status());
+    store.appendLog(
+        List.of(
+            new CallLogEntry(
+                0,
+                campaign.tenant(),
+                campaign.id(),
+                null,
+                now,
+                CallLogEvent.CAMPAIGN_STATUS,
+                null,
+                campaign.status() + (detail == null ? "" : ": " + detail),
+                null,
+                null)));
+    CampaignProgress progress = CampaignProgress.of(campaign, now);
+    DialkitEvent event =
+        switch (campaign.status()) {
+          case RUNNING ->
+              from.contains(CampaignStatus.DRAFT)
+                  ? new DialkitEvent.CampaignStarted(progress, now)
+                  : new DialkitEvent.CampaignResumed(progress, now);
+          case PAUSED -> new DialkitEvent.CampaignPaused(progress, now);
+          case COMPLETED -> new DialkitEvent.CampaignCompleted(progress, now);
+          case CANCELED -> new DialkitEvent.CampaignCanceled(progress, detail, now);
+          case FAILED -> new DialkitEvent.CampaignFailed(progress, detail, now);
+          default -> new DialkitEvent.ProgressUpdated(progress, now);
+        };
+    events.publish(event);
+  }
+}
