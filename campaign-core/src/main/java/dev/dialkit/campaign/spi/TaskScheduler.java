@@ -8,7 +8,10 @@ import java.time.Duration;
  * the testkit's manual scheduler. Implementations are thread-safe.
  */
 public interface TaskScheduler {
-  /** Runs {@code task} soon, on a scheduler thread (not the caller's). */
+  /**
+   * Runs {@code task} soon, never inside this call: on a scheduler thread (the testkit's manual
+   * scheduler runs it later on the thread that drives it).
+   */
   void execute(Runnable task);
 
   /** Runs {@code task} once after {@code delay}. */
