@@ -59,7 +59,8 @@ interface ConcurrencyContract extends StoreContractSupport {
             runningWithLeads(TENANT_A, "a1", 0, 1200),
             runningWithLeads(TENANT_A, "a2", 0, 800),
             runningWithLeads(TENANT_B, "b1", 0, 1000));
-    SlotLimits limits = new SlotLimits(5, 3, 2);
+    // each limit binds: tenant A could hold 4 (2 campaigns x 2), the store 5 (4 + 2 of B)
+    SlotLimits limits = new SlotLimits(4, 3, 2);
     HeldSlots held = new HeldSlots();
     AtomicBoolean done = new AtomicBoolean();
     ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();

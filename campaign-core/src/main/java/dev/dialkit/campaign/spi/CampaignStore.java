@@ -41,8 +41,8 @@ import java.util.Set;
  *       Page#total()} counts the whole list, ignoring cursor and offset; {@link Page#nextCursor()}
  *       is the last returned item's sequence, or the request's cursor when the page is empty. A
  *       campaign or call the tenant does not own reads as an empty list.
- *   <li>Sequences (of leads within a campaign, of log entries within the store) start at 1, so that
- *       the cursor 0 means "from the start".
+ *   <li>Sequences (of leads within a campaign, of log entries within the store) are positive and
+ *       may skip numbers, so that the cursor 0 means "from the start".
  *   <li>Arguments are never {@code null} unless a parameter says so; a {@code null} or invalid
  *       argument is an {@link IllegalArgumentException} or {@link NullPointerException}, never a
  *       {@link StoreException}.
