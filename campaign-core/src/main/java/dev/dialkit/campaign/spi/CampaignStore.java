@@ -11,6 +11,7 @@ import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.internal.InMemoryCampaignStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,19 @@ import java.util.Set;
  *   <li>Failures of the underlying database are thrown as {@link StoreException}, marked transient
  *       when retrying may help. A duplicate-key race that means "already done" is not a failure.
  *   <li>Time never comes from the store's own clock: every instant is passed in.
+ *   <li>Lists come back oldest first: by {@code createdAt}, then in the order the store received
+ *       them.
+ *   <li>Paged reads ({@link #listLeads}, {@link #campaignLog}, {@link #callLog}) keep the items
+ *       whose sequence is greater than {@link PageRequest#afterSequence()}, skip {@link
+ *       PageRequest#offset()} of those and return up to {@link PageRequest#limit()}. {@link
+ *       Page#total()} counts the whole list, ignoring cursor and offset; {@link Page#nextCursor()}
+ *       is the last returned item's sequence, or the request's cursor when the page is empty. A
+ *       campaign or call the tenant does not own reads as an empty list.
+ *   <li>Sequences (of leads within a campaign, of log entries within the store) are positive and
+ *       may skip numbers, so that the cursor 0 means "from the start".
+ *   <li>Arguments are never {@code null} unless a parameter says so; a {@code null} or invalid
+ *       argument is an {@link IllegalArgumentException} or {@link NullPointerException}, never a
+ *       {@link StoreException}.
  * </ul>
  *
  * <p>The abstract {@code CampaignStoreContract} suite in {@code campaign-testkit} checks all of
@@ -39,19 +53,28 @@ import java.util.Set;
  */
 public interface CampaignStore {
 
+  /**
+   * A store that keeps everything in this JVM's memory, for tests, demos and single-JVM use;
+   * nothing survives a restart. It honours the whole contract, for any number of threads.
+   */
+  static CampaignStore inMemory() {
+    return new InMemoryCampaignStore();
+  }
+
   // ---------------------------------------------------------------- campaigns
 
   /**
-   * Stores a new campaign.
+   * Stores a new campaign, as given (status, counters and times included).
    *
-   * @throws StoreException if a campaign with this id already exists
+   * @throws StoreException (not transient) if a campaign with this id already exists, whatever its
+   *     tenant; nothing is changed
    */
   void createCampaign(Campaign campaign);
 
   /** The campaign, if it exists and belongs to {@code tenant}. */
   Optional<Campaign> findCampaign(TenantId tenant, CampaignId id);
 
-  /** The tenant's campaigns, oldest first. */
+  /** The tenant's campaigns, oldest first ({@code createdAt}, then creation order). */
   List<Campaign> listCampaigns(TenantId tenant);
 
   /** Campaigns of every tenant whose status is in {@code statuses}, oldest first. */
@@ -61,6 +84,8 @@ public interface CampaignStore {
    * Compare-and-set of a campaign's status: moves it to {@code next} at {@code at} only if its
    * current status is in {@code expected}, stamping {@code startedAt} and {@code endedAt} as {@link
    * Campaign#withStatus} does. Two concurrent callers expecting the same status: exactly one wins.
+   * The store checks only {@code expected}; whether the move is allowed ({@link
+   * CampaignStatus#canMoveTo}) is the caller's decision. Counters are kept.
    *
    * @return the campaign as updated, or empty if it does not exist for the tenant or its status was
    *     not in {@code expected}
@@ -81,12 +106,23 @@ public interface CampaignStore {
    * campaign. {@code LEADS_TOTAL} and {@code LEADS_QUEUED} grow by the number stored, atomically
    * with the insert.
    *
+   * <p>The numbers are compared as E.164 strings. Of several leads with one number, the first in
+   * {@code leads} is stored and each later one is reported, in input order, in {@link
+   * LeadInsertResult#duplicates()}. The returned leads are the stored ones: the input with its
+   * sequence assigned. Either the whole call succeeds or nothing is stored.
+   *
    * @param leads queued leads of this tenant and campaign (their sequence is ignored)
-   * @throws StoreException if the campaign does not exist for the tenant
+   * @throws StoreException (not transient) if the campaign does not exist for the tenant, or a lead
+   *     id is already stored (in any campaign) or repeated in {@code leads}; nothing is stored
+   * @throws IllegalArgumentException if a lead belongs to another tenant or campaign or is not
+   *     {@code QUEUED}; nothing is stored
    */
   LeadInsertResult insertLeads(TenantId tenant, CampaignId campaignId, List<Lead> leads);
 
-  /** A page of the campaign's leads ordered by sequence; {@code afterSequence} is a cursor. */
+  /**
+   * A page of the campaign's leads ordered by sequence; {@code afterSequence} is a cursor on the
+   * lead sequence. Empty if the campaign does not exist for the tenant.
+   */
   Page<Lead> listLeads(TenantId tenant, CampaignId campaignId, PageRequest page);
 
   // ---------------------------------------------------------------- claims and slots
@@ -95,16 +131,26 @@ public interface CampaignStore {
    * Claims the campaign's next due lead together with a concurrency slot, in one atomic step:
    *
    * <ol>
-   *   <li>the campaign must be {@code RUNNING} and {@code request.owner()} must hold its lease at
-   *       {@code request.now()};
-   *   <li>a slot must be free under all three limits of {@code request.limits()} at once, counted
-   *       over every instance sharing the store;
+   *   <li>the campaign must exist for {@code request.tenant()} and be {@code RUNNING} (a missing
+   *       campaign, one of another tenant, or one {@code SCHEDULED} is {@code NOT_RUNNING}), and
+   *       {@code request.owner()} must hold its lease at {@code request.now()}, that is {@code now
+   *       < expiry} (see {@link #tryLease});
+   *   <li>a slot must be free under all three limits of {@code request.limits()} at once, checked
+   *       in the order global, tenant, campaign: the slots held by every call of every campaign in
+   *       the store (of the tenant, of the campaign) must be fewer than the limit, counted over
+   *       every instance sharing the store;
    *   <li>the lead is the {@code QUEUED} lead with {@code nextAttemptAt <= now} of highest
    *       priority, lowest sequence among equals;
    *   <li>the lead becomes {@code IN_PROGRESS} with one more attempt; a call {@link Call#initiated}
-   *       for that attempt is stored; the slot is held by that call; the counters change by {@code
-   *       LEADS_QUEUED -1, LEADS_IN_PROGRESS +1, CALLS_PLACED +1}.
+   *       at {@code now} for that attempt is stored; the slot is held by that call; the counters
+   *       change by {@code LEADS_QUEUED -1, LEADS_IN_PROGRESS +1, CALLS_PLACED +1}.
    * </ol>
+   *
+   * <p>The call's attempt number (and so its id, {@link dev.dialkit.campaign.CallId#forAttempt}) is
+   * the lead's new attempt count, except after a refunded attempt ({@link
+   * LeadOutcome#refundAttempt()}): a call id is never reused, so the attempt number is always one
+   * more than that of the lead's previous call. Thus {@link Call#attempt()} counts calls stored for
+   * the lead, {@link Lead#attempts()} the ones that count against its budget.
    *
    * <p>No lead is ever claimed twice at once, whatever the number of threads and instances; no
    * limit is ever exceeded. If any condition fails nothing changes and the result says why (the
@@ -112,7 +158,10 @@ public interface CampaignStore {
    */
   ClaimResult claimNext(ClaimRequest request);
 
-  /** Slots held now: in the whole store, by the tenant, by the campaign. */
+  /**
+   * Slots held now: in the whole store, by the tenant, by the campaign (0 if the campaign does not
+   * exist for the tenant).
+   */
   SlotUsage slotUsage(TenantId tenant, CampaignId campaignId);
 
   // ---------------------------------------------------------------- calls
@@ -120,10 +169,17 @@ public interface CampaignStore {
   /** The call, if it exists and belongs to {@code tenant}. */
   Optional<Call> findCall(TenantId tenant, CallId id);
 
-  /** The call the provider knows by {@code providerCallId} (or by that request id), if any. */
+  /**
+   * The call of {@code provider} whose {@code providerCallId}, or failing that whose {@code
+   * providerRequestId}, is {@code providerCallId}, if any. Not scoped by tenant (a webhook does not
+   * say whose call it is): the caller checks the tenant of what it finds.
+   */
   Optional<Call> findCallByProviderId(String provider, String providerCallId);
 
-  /** The campaign's calls whose status is not terminal, oldest first. */
+  /**
+   * The campaign's calls whose status is not terminal, oldest first ({@code createdAt}, then claim
+   * order). Empty if the campaign does not exist for the tenant.
+   */
   List<Call> findActiveCalls(TenantId tenant, CampaignId campaignId);
 
   /**
@@ -133,6 +189,28 @@ public interface CampaignStore {
    * recorded, the slot released if asked (a slot is released at most once, however often asked),
    * the lead updated as {@code leadOutcome} says (its counters moved accordingly is the caller's
    * job, through {@code counters}), the counters changed and the log entries appended, all at once.
+   *
+   * <p>Precisely, the checks run in this order and the first that fails decides:
+   *
+   * <ol>
+   *   <li>{@code NOT_FOUND} if no call has the id, or it belongs to another tenant than {@code
+   *       call.tenant()};
+   *   <li>{@code DUPLICATE} if {@code dedupeKey} is not {@code null} and already recorded for this
+   *       call (a duplicate carrying a stale version is still a duplicate, not a conflict);
+   *   <li>{@code CONFLICT} if the stored version is not {@code expectedVersion}.
+   * </ol>
+   *
+   * <p>On {@code APPLIED} the lead of the call becomes {@code leadOutcome.state()}; its {@code
+   * nextAttemptAt} becomes {@code leadOutcome.nextAttemptAt()} when that is given (a {@code QUEUED}
+   * lead is claimable again from then on) and is kept otherwise; its {@code lastOutcome} becomes
+   * the call's status if that is terminal and is kept otherwise; with {@code refundAttempt} its
+   * attempts go down by one (never below zero). The entries of {@code log} get sequences as by
+   * {@link #appendLog}. Releasing a slot that is already free does nothing. Nothing else changes:
+   * in particular the lead counters move only by {@code counters}.
+   *
+   * @return the outcome and the call as stored after it ({@code null} for {@code NOT_FOUND})
+   * @throws IllegalArgumentException if the call's campaign, lead or attempt differ from the stored
+   *     call's; nothing is written
    */
   TransitionResult applyTransition(CallTransition transition);
 
@@ -143,24 +221,36 @@ public interface CampaignStore {
    * at {@code now}, or already held by {@code owner}; it then runs until {@code now + ttl}. Exactly
    * one of several concurrent claimants wins a free lease.
    *
-   * @return whether {@code owner} holds the lease now
+   * <p>A lease that runs until {@code expiry} is held at every instant before {@code expiry} and
+   * expired from {@code expiry} on. A renewal sets the expiry to {@code now + ttl}, even if that is
+   * earlier than before. Leases are not scoped by tenant: campaign ids are unique across tenants.
+   *
+   * @param ttl how long the lease runs, > 0
+   * @return whether {@code owner} holds the lease now; {@code false} if the campaign does not exist
+   * @throws IllegalArgumentException if {@code ttl} is zero or negative
    */
   boolean tryLease(CampaignId campaignId, String owner, Instant now, Duration ttl);
 
-  /** Gives the lease up if {@code owner} holds it; otherwise does nothing. */
+  /**
+   * Gives the lease up if {@code owner} holds it (expired or not), so that anyone may take it at
+   * once; otherwise does nothing.
+   */
   void releaseLease(CampaignId campaignId, String owner);
 
   // ---------------------------------------------------------------- call log
 
   /**
    * Appends entries to the call log in order, assigning each a sequence greater than every sequence
-   * assigned before.
+   * assigned before (the sequence the entries carry is ignored). An empty list does nothing.
    */
   void appendLog(List<CallLogEntry> entries);
 
-  /** A page of the campaign's log (campaign events and every call's), in sequence order. */
+  /**
+   * A page of the campaign's log (campaign events and every call's), in sequence order: the entries
+   * with this tenant and campaign.
+   */
   Page<CallLogEntry> campaignLog(TenantId tenant, CampaignId campaignId, PageRequest page);
 
-  /** A page of one call's log, in sequence order. */
+  /** A page of one call's log, in sequence order: the entries with this tenant and call. */
   Page<CallLogEntry> callLog(TenantId tenant, CallId callId, PageRequest page);
 }

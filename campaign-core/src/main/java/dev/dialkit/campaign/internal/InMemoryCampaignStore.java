@@ -1,0 +1,381 @@
+package dev.dialkit.campaign.internal;
+
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallId;
+import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Counter;
+import dev.dialkit.campaign.CounterDelta;
+import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadId;
+import dev.dialkit.campaign.LeadState;
+import dev.dialkit.campaign.Page;
+import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.PhoneNumber;
+import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.CampaignStore;
+import dev.dialkit.campaign.spi.ClaimRequest;
+import dev.dialkit.campaign.spi.ClaimResult;
+import dev.dialkit.campaign.spi.ClaimResult.Reason;
+import dev.dialkit.campaign.spi.LeadInsertResult;
+import dev.dialkit.campaign.spi.SlotUsage;
+import dev.dialkit.campaign.spi.TransitionResult;
+import dev.dialkit.campaign.spi.TransitionResult.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A {@link CampaignStore} in this JVM's memory, for tests, demos and single-JVM use; nothing
+ * survives a restart. Obtain it through {@link CampaignStore#inMemory()}.
+ *
+ * <p>It honours the whole {@link CampaignStore} contract. One lock guards all state, so every
+ * method is atomic and sees a consistent store; no method does more than logarithmic work per lead
+ * or call it touches (a claim never scans the campaign's leads). Stored values are immutable
+ * records that are replaced, never mutated, so whatever a method returns stays as it was.
+ */
+public final class InMemoryCampaignStore implements CampaignStore {
+  private static final CounterDelta CLAIM_DELTA =
+      CounterDelta.of(Counter.LEADS_QUEUED, -1)
+          .plus(Counter.LEADS_IN_PROGRESS, 1)
+          .plus(Counter.CALLS_PLACED, 1);
+
+  // oldest first: createdAt, then creation order (the stable sort keeps the map's order)
+  private static final Comparator<CampaignState> CAMPAIGN_AGE =
+      Comparator.comparing(s -> s.campaign.createdAt());
+
+  private final Object lock = new Object();
+  private final Map<CampaignId, CampaignState> campaigns = new LinkedHashMap<>();
+  private final LeadTable leads = new LeadTable();
+  private final CallIndex calls = new CallIndex();
+  private final SlotTable slots = new SlotTable();
+  private final CallLogIndex log = new CallLogIndex();
+
+  /** An empty store. */
+  public InMemoryCampaignStore() {}
+
+  // ---------------------------------------------------------------- campaigns
+
+  @Override
+  public void createCampaign(Campaign campaign) {
+    Objects.requireNonNull(campaign, "campaign");
+    synchronized (lock) {
+      if (campaigns.containsKey(campaign.id())) {
+        throw new StoreException("campaign " + campaign.id() + " already exists", false);
+      }
+      campaigns.put(campaign.id(), new CampaignState(campaign));
+    }
+  }
+
+  @Override
+  public Optional<Campaign> findCampaign(TenantId tenant, CampaignId id) {
+    synchronized (lock) {
+      return Optional.ofNullable(owned(tenant, id)).map(s -> s.campaign);
+    }
+  }
+
+  @Override
+  public List<Campaign> listCampaigns(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    return campaignsWhere(c -> c.tenant().equals(tenant));
+  }
+
+  @Override
+  public List<Campaign> findCampaignsByStatus(Set<CampaignStatus> statuses) {
+    Set<CampaignStatus> wanted = Set.copyOf(statuses);
+    return campaignsWhere(c -> wanted.contains(c.status()));
+  }
+
+  @Override
+  public Optional<Campaign> transitionCampaign(
+      TenantId tenant,
+      CampaignId id,
+      Set<CampaignStatus> expected,
+      CampaignStatus next,
+      Instant at) {
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(at, "at");
+    synchronized (lock) {
+      CampaignState state = owned(tenant, id);
+      if (state == null || !expected.contains(state.campaign.status())) {
+        return Optional.empty();
+      }
+      state.campaign = state.campaign.withStatus(next, at);
+      return Optional.of(state.campaign);
+    }
+  }
+
+  // ---------------------------------------------------------------- leads
+
+  @Override
+  public LeadInsertResult insertLeads(TenantId tenant, CampaignId campaignId, List<Lead> input) {
+    Objects.requireNonNull(input, "leads");
+    for (Lead lead : input) {
+      StoreChecks.insertable(tenant, campaignId, lead);
+    }
+    synchronized (lock) {
+      CampaignState state = owned(tenant, campaignId);
+      if (state == null) {
+        throw new StoreException(
+            "campaign " + campaignId + " does not exist for tenant " + tenant, false);
+      }
+      // decide everything first: an error must leave nothing stored
+      Set<String> phones = new HashSet<>();
+      Set<LeadId> ids = new HashSet<>();
+      List<Lead> accepted = new ArrayList<>();
+      List<PhoneNumber> duplicates = new ArrayList<>();
+      for (Lead lead : input) {
+        String phone = lead.phone().e164();
+        if (state.phones.contains(phone) || !phones.add(phone)) {
+          duplicates.add(lead.phone());
+        } else if (leads.contains(lead.id()) || !ids.add(lead.id())) {
+          throw new StoreException("lead " + lead.id() + " already exists", false);
+        } else {
+          accepted.add(lead);
+        }
+      }
+      List<Lead> inserted = new ArrayList<>(accepted.size());
+      for (Lead lead : accepted) {
+        Lead stored = lead.withSequence(++state.lastLeadSequence);
+        leads.add(stored);
+        state.leads.add(stored.id());
+        state.phones.add(stored.phone().e164());
+        state.queue.add(stored);
+        inserted.add(stored);
+      }
+      state.addCounters(
+          CounterDelta.of(Counter.LEADS_TOTAL, inserted.size())
+              .plus(Counter.LEADS_QUEUED, inserted.size()));
+      return new LeadInsertResult(inserted, duplicates);
+    }
+  }
+
+  @Override
+  public Page<Lead> listLeads(TenantId tenant, CampaignId campaignId, PageRequest page) {
+    Objects.requireNonNull(page, "page");
+    synchronized (lock) {
+      CampaignState state = owned(tenant, campaignId);
+      if (state == null) {
+        return Pages.empty(page);
+      }
+      return Pages.page(state.leads, id -> leads.get(id).sequence(), page, leads::get);
+    }
+  }
+
+  // ---------------------------------------------------------------- claims and slots
+
+  @Override
+  public ClaimResult claimNext(ClaimRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (lock) {
+      CampaignState state = owned(request.tenant(), request.campaignId());
+      if (state == null || state.campaign.status() != CampaignStatus.RUNNING) {
+        return ClaimResult.denied(Reason.NOT_RUNNING);
+      }
+      if (!state.leaseHeldBy(request.owner(), request.now())) {
+        return ClaimResult.denied(Reason.NOT_LEASE_OWNER);
+      }
+      Reason full = slots.fullUnder(request.tenant(), request.campaignId(), request.limits());
+      if (full != null) {
+        return ClaimResult.denied(full);
+      }
+      LeadId next = state.queue.pollDue(request.now());
+      if (next == null) {
+        return ClaimResult.denied(Reason.NO_DUE_LEAD);
+      }
+      LeadTable.Claim claim = leads.claim(next, calls::contains);
+      Call call =
+          Call.initiated(
+              claim.lead(), claim.attempt(), request.provider(), request.from(), request.now());
+      calls.put(call, null);
+      state.activeCalls.add(call.id());
+      slots.hold(call.id(), request.tenant(), request.campaignId());
+      state.addCounters(CLAIM_DELTA);
+      return new ClaimResult.Claimed(claim.lead(), call);
+    }
+  }
+
+  @Override
+  public SlotUsage slotUsage(TenantId tenant, CampaignId campaignId) {
+    Objects.requireNonNull(tenant, "tenant");
+    synchronized (lock) {
+      int campaign = owned(tenant, campaignId) == null ? 0 : slots.byCampaign(campaignId);
+      return new SlotUsage(slots.global(), slots.byTenant(tenant), campaign);
+    }
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  @Override
+  public Optional<Call> findCall(TenantId tenant, CallId id) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    synchronized (lock) {
+      return Optional.ofNullable(calls.get(id)).filter(c -> c.tenant().equals(tenant));
+    }
+  }
+
+  @Override
+  public Optional<Call> findCallByProviderId(String provider, String providerCallId) {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(providerCallId, "providerCallId");
+    synchronized (lock) {
+      return calls.findByProviderId(provider, providerCallId);
+    }
+  }
+
+  @Override
+  public List<Call> findActiveCalls(TenantId tenant, CampaignId campaignId) {
+    synchronized (lock) {
+      CampaignState state = owned(tenant, campaignId);
+      if (state == null) {
+        return List.of();
+      }
+      List<Call> active = new ArrayList<>(state.activeCalls.size());
+      state.activeCalls.forEach(id -> active.add(calls.get(id)));
+      active.sort(Comparator.comparing(Call::createdAt));
+      return List.copyOf(active);
+    }
+  }
+
+  @Override
+  public TransitionResult applyTransition(CallTransition transition) {
+    Objects.requireNonNull(transition, "transition");
+    Call next = transition.call();
+    synchronized (lock) {
+      Call stored = calls.get(next.id());
+      if (stored == null || !stored.tenant().equals(next.tenant())) {
+        return new TransitionResult(Outcome.NOT_FOUND, null);
+      }
+      StoreChecks.sameIdentity(stored, next);
+      String key = transition.dedupeKey();
+      if (key != null && calls.hasDedupeKey(stored.id(), key)) {
+        return new TransitionResult(Outcome.DUPLICATE, stored);
+      }
+      if (stored.version() != transition.expectedVersion()) {
+        return new TransitionResult(Outcome.CONFLICT, stored);
+      }
+      CampaignState state = campaigns.get(stored.campaignId());
+      calls.put(next, key);
+      if (next.status().isTerminal()) {
+        state.activeCalls.remove(next.id());
+      } else {
+        state.activeCalls.add(next.id());
+      }
+      if (transition.releaseSlot()) {
+        slots.release(next.id());
+      }
+      if (transition.leadOutcome() != null) {
+        Lead lead = leads.end(next, transition.leadOutcome());
+        if (lead.state() == LeadState.QUEUED) {
+          state.queue.add(lead);
+        } else {
+          state.queue.remove(lead.id());
+        }
+      }
+      state.addCounters(transition.counters());
+      log.append(transition.log());
+      return new TransitionResult(Outcome.APPLIED, next);
+    }
+  }
+
+  // ---------------------------------------------------------------- leases
+
+  @Override
+  public boolean tryLease(CampaignId campaignId, String owner, Instant now, Duration ttl) {
+    Objects.requireNonNull(campaignId, "campaignId");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    StoreChecks.positive(ttl);
+    synchronized (lock) {
+      CampaignState state = campaigns.get(campaignId);
+      if (state == null) {
+        return false;
+      }
+      boolean free = state.leaseOwner == null || !now.isBefore(state.leaseExpiry);
+      if (!free && !owner.equals(state.leaseOwner)) {
+        return false;
+      }
+      state.leaseOwner = owner;
+      state.leaseExpiry = now.plus(ttl);
+      return true;
+    }
+  }
+
+  @Override
+  public void releaseLease(CampaignId campaignId, String owner) {
+    Objects.requireNonNull(campaignId, "campaignId");
+    Objects.requireNonNull(owner, "owner");
+    synchronized (lock) {
+      CampaignState state = campaigns.get(campaignId);
+      if (state != null && owner.equals(state.leaseOwner)) {
+        state.leaseOwner = null;
+        state.leaseExpiry = null;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- call log
+
+  @Override
+  public void appendLog(List<CallLogEntry> entries) {
+    List<CallLogEntry> copy = List.copyOf(entries);
+    synchronized (lock) {
+      log.append(copy);
+    }
+  }
+
+  @Override
+  public Page<CallLogEntry> campaignLog(TenantId tenant, CampaignId campaignId, PageRequest page) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(campaignId, "campaignId");
+    Objects.requireNonNull(page, "page");
+    synchronized (lock) {
+      return log.campaignPage(tenant, campaignId, page);
+    }
+  }
+
+  @Override
+  public Page<CallLogEntry> callLog(TenantId tenant, CallId callId, PageRequest page) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(callId, "callId");
+    Objects.requireNonNull(page, "page");
+    synchronized (lock) {
+      return log.callPage(tenant, callId, page);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers (lock held)
+
+  /** The campaign's state if it exists and belongs to {@code tenant}, else null. */
+  private CampaignState owned(TenantId tenant, CampaignId id) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "campaignId");
+    CampaignState state = campaigns.get(id);
+    return state != null && state.campaign.tenant().equals(tenant) ? state : null;
+  }
+
+  private List<Campaign> campaignsWhere(Predicate<Campaign> filter) {
+    synchronized (lock) {
+      return campaigns.values().stream()
+          .filter(s -> filter.test(s.campaign))
+          .sorted(CAMPAIGN_AGE)
+          .map(s -> s.campaign)
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.dialkit.testkit;
+
+import dev.dialkit.campaign.spi.CampaignStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The compliance suite of {@link CampaignStore}: every implementation runs it, and passing it is
+ * what "implements the contract" means. It checks every method against the interface's javadoc:
+ * campaigns and their status compare-and-set, lead insert and paging, claims (order, due time,
+ * every denial and its precedence, limits across tenants and campaigns), slots, call transitions
+ * (applied, duplicate, conflict, not found, all or nothing), leases, the call log, tenant
+ * isolation, that returned values never change, and races where exactly one may win or no limit may
+ * be exceeded.
+ *
+ * <p>Subclass it and say how to make a store:
+ *
+ * <pre>{@code
+ * class JdbcCampaignStoreTest extends CampaignStoreContract {
+ *   @Override
+ *   protected CampaignStore createStore() {
+ *     return JdbcCampaignStore.create(freshDatabase());
+ *   }
+ *
+ *   @Override
+ *   protected void closeStore(CampaignStore store) {
+ *     dropDatabase();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Each test gets a store of its own, made by {@link #createStore()} before it and given to
+ * {@link #closeStore} after it. Tests use the SPI only and pass every instant explicitly (from
+ * {@link StoreFixtures#T0}), so a store must never consult a clock of its own. The tests are
+ * grouped by topic in the interfaces this class implements.
+ */
+public abstract class CampaignStoreContract
+    implements CampaignContract,
+        LeadContract,
+        ClaimContract,
+        TransitionContract,
+        LeaseContract,
+        CallLogContract,
+        ReturnedValuesContract,
+        ConcurrencyContract {
+
+  private CampaignStore store;
+
+  /** A new, empty store; called before each test. */
+  protected abstract CampaignStore createStore();
+
+  /** Releases what {@link #createStore()} made; called after each test. Does nothing by default. */
+  protected void closeStore(CampaignStore store) {}
+
+  @BeforeEach
+  final void openStore() {
+    store = createStore();
+  }
+
+  @AfterEach
+  final void tearDownStore() {
+    if (store != null) {
+      closeStore(store);
+      store = null;
+    }
+  }
+
+  @Override
+  public final CampaignStore store() {
+    if (store == null) {
+      throw new IllegalStateException("no store: createStore() runs before each test");
+    }
+    return store;
+  }
+}
