@@ -1,0 +1,153 @@
+package dev.dialkit.testkit;
+
+import dev.dialkit.campaign.Agent;
+import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CampaignDialer;
+import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignSpec;
+import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.ConcurrencyPolicy;
+import dev.dialkit.campaign.DialkitEvent;
+import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.NewLead;
+import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.CampaignStore;
+import dev.dialkit.campaign.spi.SlotUsage;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * A dialer on the in-memory store, a simulated provider, a virtual clock and a manual scheduler.
+ * The store is watched: after every claim and every call transition the slots in use are sampled,
+ * so a test can assert that a limit was never exceeded at any change, not just at the end.
+ */
+final class DialerRig implements AutoCloseable {
+  static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+  static final TenantId TENANT = TenantId.of("acme");
+
+  final VirtualClock clock = VirtualClock.at(START);
+  final ManualScheduler scheduler = new ManualScheduler(clock);
+  final CampaignStore store;
+  final SimulatedCallProvider provider;
+  final CampaignDialer dialer;
+  final List<DialkitEvent> events = new CopyOnWriteArrayList<>();
+  final AtomicInteger maxGlobalSlots = new AtomicInteger();
+  final AtomicInteger samples = new AtomicInteger();
+
+  DialerRig(
+      ConcurrencyPolicy concurrency, UnaryOperator<SimulatedCallProviderBuilder> providerConfig) {
+    store = watched(CampaignStore.inMemory());
+    provider =
+        providerConfig
+            .apply(SimulatedCallProvider.builder().clock(clock).scheduler(scheduler).seed(42))
+            .build();
+    dialer =
+        CampaignDialer.builder()
+            .store(store)
+            .provider(provider)
+            .concurrency(concurrency)
+            .clock(clock)
+            .scheduler(scheduler)
+            .listenerExecutor(scheduler)
+            .listener(events::add)
+            .instanceId("rig")
+            .build();
+    provider.connect(dialer.webhooks());
+  }
+
+  /** Wraps the store so that every change is followed by a sample of the slots in use. */
+  private CampaignStore watched(CampaignStore inner) {
+    return (CampaignStore)
+        Proxy.newProxyInstance(
+            CampaignStore.class.getClassLoader(),
+            new Class<?>[] {CampaignStore.class},
+            (proxy, method, args) -> {
+              Object result;
+              try {
+                result = method.invoke(inner, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+              String name = method.getName();
+              if (name.equals("claimNext") || name.equals("applyTransition")) {
+                SlotUsage usage = inner.slotUsage(TENANT, CampaignId.of("none"));
+                maxGlobalSlots.accumulateAndGet(usage.global(), Math::max);
+                samples.incrementAndGet();
+              }
+              return result;
+            });
+  }
+
+  CampaignId campaign(String name, UnaryOperator<CampaignSpec.Builder> config) {
+    return dialer
+        .campaigns()
+        .create(
+            TENANT,
+            config
+                .apply(
+                    CampaignSpec.builder()
+                        .name(name)
+                        .agent(Agent.answerUrl("https://agent.example/answer"))
+                        .callerIds("+14155550199", "+14155550198"))
+                .build());
+  }
+
+  /** {@code n} distinct valid US numbers. */
+  static List<NewLead> leads(int n) {
+    List<NewLead> leads = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      // 212-2xx-xxxx is a valid New York range; the index makes each number unique
+      leads.add(NewLead.of(String.format("+1212%07d", 2_000_000 + i), "Lead " + i));
+    }
+    return leads;
+  }
+
+  CampaignStatus status(CampaignId id) {
+    return dialer.campaigns().get(TENANT, id).status();
+  }
+
+  void runUntilStatus(CampaignId id, CampaignStatus status) {
+    scheduler.runUntil(() -> status(id) == status);
+  }
+
+  List<Lead> allLeads(CampaignId id) {
+    List<Lead> all = new ArrayList<>();
+    long cursor = 0;
+    while (true) {
+      var page = dialer.leads().list(TENANT, id, PageRequest.after(cursor, PageRequest.MAX_LIMIT));
+      if (page.items().isEmpty()) {
+        return all;
+      }
+      all.addAll(page.items());
+      cursor = page.nextCursor();
+    }
+  }
+
+  List<CallLogEntry> fullLog(CampaignId id) {
+    List<CallLogEntry> all = new ArrayList<>();
+    long cursor = 0;
+    while (true) {
+      var page =
+          dialer
+              .callLog()
+              .forCampaign(TENANT, id, PageRequest.after(cursor, PageRequest.MAX_LIMIT));
+      if (page.items().isEmpty()) {
+        return all;
+      }
+      all.addAll(page.items());
+      cursor = page.nextCursor();
+    }
+  }
+
+  @Override
+  public void close() {
+    dialer.close();
+  }
+}
