@@ -2,6 +2,7 @@ package dev.dialkit.campaign;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dialkit.campaign.spi.CampaignStore;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,9 @@ class ConfigurationValidationTest {
         .hasMessage("store is required, was null");
     assertThatThrownBy(() -> CampaignDialer.builder().store(null))
         .hasMessage("store is required, was null");
+    assertThatThrownBy(() -> CampaignDialer.builder().store(CampaignStore.inMemory()).build())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("provider is required (add at least one), was null");
     assertThatThrownBy(() -> CampaignDialer.builder().pollInterval(Duration.ZERO))
         .hasMessage("pollInterval must be between PT0.01S and PT1M, was PT0S");
     assertThatThrownBy(() -> CampaignDialer.builder().leaseTtl(Duration.ofMillis(-1)))

@@ -148,6 +148,43 @@ class DialerBehaviourTest {
   }
 
   @Test
+  void aCampaignNamingAProviderTheDialerLacksIsRejected() {
+    try (DialerRig rig = rig(2)) {
+      assertThatThrownBy(() -> rig.campaign("wrong provider", s -> s.provider("twilio")))
+          .isInstanceOf(dev.dialkit.campaign.InvalidConfigurationException.class)
+          .hasMessage("provider must be one of this dialer's providers [simulated], was twilio");
+    }
+  }
+
+  @Test
+  void progressIsDerivedFromTheStoredCounters() {
+    try (DialerRig rig = rig(5)) {
+      CampaignId id = rig.campaign("progress", s -> s);
+      rig.dialer.leads().add(DialerRig.TENANT, id, DialerRig.leads(40));
+      rig.dialer.start();
+      rig.dialer.campaigns().start(DialerRig.TENANT, id);
+      rig.scheduler.runUntil(() -> placed(rig, id) >= 20);
+
+      var p = rig.dialer.campaigns().progress(DialerRig.TENANT, id);
+      assertThat(p.total()).isEqualTo(40);
+      assertThat(p.queued() + p.inProgress() + p.finished()).isEqualTo(40);
+      assertThat(p.inProgress()).isLessThanOrEqualTo(5);
+      assertThat(p.elapsed()).isEqualTo(Duration.between(DialerRig.START, rig.clock.instant()));
+      assertThat(p.eta()).as("known once leads have finished").isNotNull().isPositive();
+
+      rig.runUntilStatus(id, CampaignStatus.COMPLETED);
+      p = rig.dialer.campaigns().progress(DialerRig.TENANT, id);
+      assertThat(p.finished()).isEqualTo(40);
+      assertThat(p.eta()).isEqualTo(Duration.ZERO);
+      assertThat(p.answerRate())
+          .isEqualTo((double) (p.completed() + p.voicemail()) / p.callsEnded());
+      assertThat(p.successRate()).isEqualTo((double) p.completed() / p.callsEnded());
+      assertThat(p.averageDuration())
+          .isEqualTo(p.totalTalkTime().dividedBy(p.completed() + p.voicemail()));
+    }
+  }
+
+  @Test
   void operatorsGetClearErrorsForImpossibleMoves() {
     try (DialerRig rig = rig(2)) {
       CampaignId id = rig.campaign("draft", s -> s);
