@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * Decides what a provider update does to a call: the pure part of the webhook path. States only
  * move forward; a terminal state is reached once; every time and figure on the result comes from
- * the provider, never from Dialkit's clock.
+ * the provider, never from Dialkit's clock. Telling a repeated delivery from a first one is not
+ * decided here but by the store, through the update's dedupe key.
  */
 final class CallStateMachine {
   private CallStateMachine() {}
@@ -37,15 +38,13 @@ final class CallStateMachine {
     if (incoming == CallStatus.UNKNOWN) {
       return new Ignore(Kind.UNKNOWN, "unknown provider status '" + update.rawStatus() + "'");
     }
-    if (incoming == current
-        || (current == CallStatus.VOICEMAIL && incoming == CallStatus.COMPLETED)) {
-      return new Ignore(Kind.DUPLICATE, "already " + current);
-    }
     if (current.isTerminal()) {
-      return new Ignore(Kind.STALE, incoming + " after terminal " + current);
-    }
-    if (!current.canMoveTo(incoming)) {
-      return new Ignore(Kind.STALE, incoming + " after " + current);
+      boolean same =
+          incoming == current
+              || (current == CallStatus.VOICEMAIL && incoming == CallStatus.COMPLETED);
+      return same
+          ? new Ignore(Kind.DUPLICATE, "already " + current)
+          : new Ignore(Kind.STALE, incoming + " after terminal " + current);
     }
     if (update.sequence() != null
         && call.lastSequence() != null
@@ -53,6 +52,12 @@ final class CallStateMachine {
       return new Ignore(
           Kind.STALE, "sequence " + update.sequence() + " after " + call.lastSequence());
     }
+    if (incoming != current && !current.canMoveTo(incoming)) {
+      return new Ignore(Kind.STALE, incoming + " after " + current);
+    }
+    // incoming == current is the provider confirming the state (its "initiated" after Dialkit
+    // recorded INITIATED, or machine detection's verdict while ANSWERED): applied for the facts it
+    // brings; a second delivery of it is caught by the store's dedupe key
     return new Apply(merge(call, update, now));
   }
 

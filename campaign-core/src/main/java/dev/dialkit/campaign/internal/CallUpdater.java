@@ -246,6 +246,9 @@ final class CallUpdater {
   }
 
   private static String describe(CallStatus from, Call next) {
+    if (from == next.status()) {
+      return next.status() + " confirmed by " + next.provider();
+    }
     StringBuilder s = new StringBuilder().append(from).append(" -> ").append(next.status());
     if (next.status().isTerminal()) {
       if (next.duration() != null) {

@@ -94,8 +94,26 @@ class CallStateMachineTest {
     assertThat(answered.ringingAt()).as("never reported, never invented").isNull();
     assertThat(ignored(answered, update(CallStatus.RINGING, "ringing", 2).build()))
         .isEqualTo(CallStateMachine.Kind.STALE);
-    assertThat(ignored(answered, update(CallStatus.ANSWERED, "in-progress", 5).build()))
-        .isEqualTo(CallStateMachine.Kind.DUPLICATE);
+  }
+
+  @Test
+  void theProviderConfirmingTheCurrentStateAddsItsFactsWithoutMovingIt() {
+    Call confirmed =
+        apply(
+            initiated, update(CallStatus.INITIATED, "initiated", 0).providerCallId("CA9").build());
+    assertThat(confirmed.status()).isEqualTo(CallStatus.INITIATED);
+    assertThat(confirmed.providerCallId()).isEqualTo("CA9");
+    assertThat(confirmed.version()).isEqualTo(initiated.version() + 1);
+
+    Call answered = apply(initiated, update(CallStatus.ANSWERED, "in-progress", 5).build());
+    Call detected =
+        apply(
+            answered,
+            update(CallStatus.ANSWERED, "in-progress", 6).answeredBy(AnsweredBy.HUMAN).build());
+    assertThat(detected.answeredBy()).isEqualTo(AnsweredBy.HUMAN);
+    assertThat(detected.answeredAt())
+        .as("the first answer time stays")
+        .isEqualTo(T0.plusSeconds(5));
   }
 
   @Test
