@@ -40,10 +40,7 @@ class DialerBehaviourTest {
   @Test
   void aFreedSlotIsRefilledAtOnceNotWhenTheBatchEnds() {
     try (DialerRig rig = rig(2)) {
-      CampaignId id = rig.campaign("window", s -> s);
-      rig.dialer.leads().add(DialerRig.TENANT, id, DialerRig.leads(3));
-      rig.dialer.start();
-      rig.dialer.campaigns().start(DialerRig.TENANT, id);
+      CampaignId id = rig.startCampaign("window", 3, s -> s);
 
       rig.scheduler.runUntil(() -> placed(rig, id) == 2);
       // run until the first of the two calls ends
@@ -68,10 +65,7 @@ class DialerBehaviourTest {
   @Test
   void pauseStopsNewCallsLetsCallsInProgressFinishAndResumeContinuesFromTheQueue() {
     try (DialerRig rig = rig(3)) {
-      CampaignId id = rig.campaign("pausable", s -> s);
-      rig.dialer.leads().add(DialerRig.TENANT, id, DialerRig.leads(30));
-      rig.dialer.start();
-      rig.dialer.campaigns().start(DialerRig.TENANT, id);
+      CampaignId id = rig.startCampaign("pausable", 30, s -> s);
       rig.scheduler.runUntil(() -> placed(rig, id) >= 8);
 
       rig.dialer.campaigns().pause(DialerRig.TENANT, id);
@@ -98,10 +92,7 @@ class DialerBehaviourTest {
   @Test
   void cancelWithHangUpEndsCallsInProgressAndNeverDialsTheRest() {
     try (DialerRig rig = rig(3)) {
-      CampaignId id = rig.campaign("cancel", s -> s);
-      rig.dialer.leads().add(DialerRig.TENANT, id, DialerRig.leads(20));
-      rig.dialer.start();
-      rig.dialer.campaigns().start(DialerRig.TENANT, id);
+      CampaignId id = rig.startCampaign("cancel", 20, s -> s);
       rig.scheduler.runUntil(() -> rig.provider.activeCalls() == 3);
 
       List<Call> inProgress = rig.store.findActiveCalls(DialerRig.TENANT, id);
@@ -130,10 +121,7 @@ class DialerBehaviourTest {
   @Test
   void cancelWithoutHangUpLetsCallsFinishAndTracksThem() {
     try (DialerRig rig = rig(2)) {
-      CampaignId id = rig.campaign("cancel-soft", s -> s);
-      rig.dialer.leads().add(DialerRig.TENANT, id, DialerRig.leads(10));
-      rig.dialer.start();
-      rig.dialer.campaigns().start(DialerRig.TENANT, id);
+      CampaignId id = rig.startCampaign("cancel-soft", 10, s -> s);
       rig.scheduler.runUntil(() -> rig.provider.activeCalls() == 2);
 
       rig.dialer.campaigns().cancel(DialerRig.TENANT, id, false);
@@ -159,10 +147,7 @@ class DialerBehaviourTest {
   @Test
   void progressIsDerivedFromTheStoredCounters() {
     try (DialerRig rig = rig(5)) {
-      CampaignId id = rig.campaign("progress", s -> s);
-      rig.dialer.leads().add(DialerRig.TENANT, id, DialerRig.leads(40));
-      rig.dialer.start();
-      rig.dialer.campaigns().start(DialerRig.TENANT, id);
+      CampaignId id = rig.startCampaign("progress", 40, s -> s);
       rig.scheduler.runUntil(() -> placed(rig, id) >= 20);
 
       var p = rig.dialer.campaigns().progress(DialerRig.TENANT, id);

@@ -99,6 +99,15 @@ final class DialerRig implements AutoCloseable {
                 .build());
   }
 
+  /** Creates a campaign with {@code leads} leads, starts the dialer and the campaign. */
+  CampaignId startCampaign(String name, int leads, UnaryOperator<CampaignSpec.Builder> config) {
+    CampaignId id = campaign(name, config);
+    dialer.leads().add(TENANT, id, leads(leads));
+    dialer.start();
+    dialer.campaigns().start(TENANT, id);
+    return id;
+  }
+
   /** {@code n} distinct valid US numbers. */
   static List<NewLead> leads(int n) {
     List<NewLead> leads = new ArrayList<>(n);

@@ -29,10 +29,7 @@ class WebhookRejectionTest {
   @BeforeEach
   void oneCallRinging() {
     rig = new DialerRig(ConcurrencyPolicy.builder().global(1).perTenant(1).build(), p -> p);
-    id = rig.campaign("webhooks", s -> s);
-    rig.dialer.leads().add(DialerRig.TENANT, id, DialerRig.leads(1));
-    rig.dialer.start();
-    rig.dialer.campaigns().start(DialerRig.TENANT, id);
+    id = rig.startCampaign("webhooks", 1, s -> s);
     rig.scheduler.runUntil(
         () ->
             rig.store.findActiveCalls(DialerRig.TENANT, id).stream()

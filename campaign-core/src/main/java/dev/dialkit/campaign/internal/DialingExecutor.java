@@ -304,17 +304,12 @@ final class DialingExecutor {
     Call call = claimed.call();
     Lead lead = claimed.lead();
     events.callUpdated(call, null);
-    settings
-        .store()
-        .appendLog(
-            List.of(
-                CallLogEntry.draft(
-                    call,
-                    call.createdAt(),
-                    CallLogEvent.CALL_INITIATED,
-                    CallStatus.INITIATED,
-                    "attempt " + call.attempt() + " from " + call.from().masked(),
-                    null)));
+    appendLog(
+        call,
+        call.createdAt(),
+        CallLogEvent.CALL_INITIATED,
+        CallStatus.INITIATED,
+        "attempt " + call.attempt() + " from " + call.from().masked());
     CallProvider provider = settings.providers().get(call.provider());
     CampaignSpec spec = campaign.spec();
     Map<String, String> variables = new LinkedHashMap<>(spec.agent().variables());
@@ -391,17 +386,12 @@ final class DialingExecutor {
           call.id(),
           call.campaignId(),
           pe.getMessage());
-      settings
-          .store()
-          .appendLog(
-              List.of(
-                  CallLogEntry.draft(
-                      call,
-                      settings.clock().instant(),
-                      CallLogEvent.CALL_PLACE_FAILED,
-                      null,
-                      "ambiguous: " + pe.getMessage(),
-                      null)));
+      appendLog(
+          call,
+          settings.clock().instant(),
+          CallLogEvent.CALL_PLACE_FAILED,
+          null,
+          "ambiguous: " + pe.getMessage());
       return;
     }
     FailureReason reason =
@@ -422,6 +412,11 @@ final class DialingExecutor {
         CallLogEvent.CALL_PLACE_FAILED,
         String.valueOf(error.getMessage()),
         putBackAt);
+  }
+
+  private void appendLog(
+      Call call, Instant at, CallLogEvent event, CallStatus status, String detail) {
+    settings.store().appendLog(List.of(CallLogEntry.draft(call, at, event, status, detail, null)));
   }
 
   private static Throwable unwrap(Throwable error) {
