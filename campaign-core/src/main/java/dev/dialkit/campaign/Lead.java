@@ -15,7 +15,8 @@ import java.util.Map;
  * @param email the person's email, or {@code null}
  * @param company the person's company, or {@code null}
  * @param variables per-call variables for the agent
- * @param timeZone the lead's time zone, or {@code null} if unknown
+ * @param timeZone the time zone its calling window is checked in: as given at import, else taken
+ *     from the number, else the campaign's window zone
  * @param priority higher is dialed first
  * @param sequence the store's insertion order within the campaign (first in, first out within a
  *     priority); 0 before the store assigned it
@@ -47,8 +48,8 @@ public record Lead(
     if (id == null || tenant == null || campaignId == null || phone == null || state == null) {
       throw new IllegalArgumentException("lead id, tenant, campaign, phone and state are required");
     }
-    if (nextAttemptAt == null || createdAt == null) {
-      throw new IllegalArgumentException("lead nextAttemptAt and createdAt are required");
+    if (nextAttemptAt == null || createdAt == null || timeZone == null) {
+      throw new IllegalArgumentException("lead nextAttemptAt, createdAt and timeZone are required");
     }
     if (attempts < 0) {
       throw new IllegalArgumentException("lead attempts must be >= 0, was " + attempts);
@@ -56,7 +57,10 @@ public record Lead(
     variables = Map.copyOf(variables == null ? Map.of() : variables);
   }
 
-  /** A queued lead made from {@code lead}, due at {@code now}. */
+  /**
+   * A queued lead made from {@code lead}, due at {@code now}, in the lead's own time zone or UTC if
+   * it has none.
+   */
   public static Lead queued(
       LeadId id, TenantId tenant, CampaignId campaignId, NewLead lead, Instant now) {
     return new Lead(
@@ -68,7 +72,7 @@ public record Lead(
         lead.email(),
         lead.company(),
         lead.variables(),
-        lead.timeZone(),
+        lead.timeZone() != null ? lead.timeZone() : java.time.ZoneOffset.UTC,
         lead.priority(),
         0,
         0,

@@ -43,6 +43,10 @@ public record NewLead(
     return new NewLead(PhoneNumber.of(e164), name, null, null, Map.of(), null, 0);
   }
 
+  public NewLead withTimeZone(ZoneId timeZone) {
+    return new NewLead(phone, name, email, company, variables, timeZone, priority);
+  }
+
   public NewLead withPriority(int priority) {
     return new NewLead(phone, name, email, company, variables, timeZone, priority);
   }

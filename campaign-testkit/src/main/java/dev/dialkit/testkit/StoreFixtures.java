@@ -22,6 +22,8 @@ import dev.dialkit.campaign.spi.LeadOutcome;
 import dev.dialkit.campaign.spi.SlotLimits;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,12 @@ public final class StoreFixtures {
 
   public static Lead lead(
       Campaign campaign, LeadId id, PhoneNumber phone, int priority, Instant due) {
+    return lead(campaign, id, phone, priority, due, ZoneOffset.UTC);
+  }
+
+  /** A queued lead in time zone {@code zone}. */
+  public static Lead lead(
+      Campaign campaign, LeadId id, PhoneNumber phone, int priority, Instant due, ZoneId zone) {
     return new Lead(
         id,
         campaign.tenant(),
@@ -108,7 +116,7 @@ public final class StoreFixtures {
         null,
         null,
         Map.of("k", "v"),
-        null,
+        zone,
         priority,
         0,
         0,
@@ -129,7 +137,8 @@ public final class StoreFixtures {
 
   public static ClaimRequest claimRequest(
       Campaign campaign, String owner, Instant now, SlotLimits limits) {
-    return new ClaimRequest(campaign.tenant(), campaign.id(), owner, now, limits, PROVIDER, FROM);
+    return new ClaimRequest(
+        campaign.tenant(), campaign.id(), owner, now, limits, PROVIDER, FROM, null);
   }
 
   /** {@code call} moved to {@code status} at {@code at}, one version later. */

@@ -260,7 +260,8 @@ final class DialingExecutor {
                 now,
                 limits,
                 provider.name(),
-                nextCallerId(campaign)));
+                nextCallerId(campaign),
+                null));
   }
 
   private boolean holdsLease(CampaignId id, Instant now) {

@@ -27,6 +27,7 @@ import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.campaign.spi.TransitionResult.Outcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -165,6 +166,25 @@ public final class InMemoryCampaignStore implements CampaignStore {
   }
 
   @Override
+  public Optional<Lead> findLead(TenantId tenant, LeadId id) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    synchronized (lock) {
+      return leads.contains(id)
+          ? Optional.of(leads.get(id)).filter(l -> l.tenant().equals(tenant))
+          : Optional.empty();
+    }
+  }
+
+  @Override
+  public Set<ZoneId> queuedLeadZones(TenantId tenant, CampaignId campaignId) {
+    synchronized (lock) {
+      CampaignState state = owned(tenant, campaignId);
+      return state == null ? Set.of() : state.queue.zones();
+    }
+  }
+
+  @Override
   public Page<Lead> listLeads(TenantId tenant, CampaignId campaignId, PageRequest page) {
     Objects.requireNonNull(page, "page");
     synchronized (lock) {
@@ -193,7 +213,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
       if (full != null) {
         return ClaimResult.denied(full);
       }
-      LeadId next = state.queue.pollDue(request.now());
+      LeadId next = state.queue.pollDue(request.now(), request.zones());
       if (next == null) {
         return ClaimResult.denied(Reason.NO_DUE_LEAD);
       }

@@ -7,6 +7,7 @@ import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.StoreException;
@@ -14,6 +15,7 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.internal.InMemoryCampaignStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -119,6 +121,15 @@ public interface CampaignStore {
    */
   LeadInsertResult insertLeads(TenantId tenant, CampaignId campaignId, List<Lead> leads);
 
+  /** The lead, if it exists and belongs to {@code tenant}. */
+  Optional<Lead> findLead(TenantId tenant, LeadId id);
+
+  /**
+   * The distinct time zones of the campaign's {@code QUEUED} leads (due or not): the zones whose
+   * calling windows the executor checks. Empty if the campaign does not exist for the tenant.
+   */
+  Set<ZoneId> queuedLeadZones(TenantId tenant, CampaignId campaignId);
+
   /**
    * A page of the campaign's leads ordered by sequence; {@code afterSequence} is a cursor on the
    * lead sequence. Empty if the campaign does not exist for the tenant.
@@ -139,8 +150,9 @@ public interface CampaignStore {
    *       in the order global, tenant, campaign: the slots held by every call of every campaign in
    *       the store (of the tenant, of the campaign) must be fewer than the limit, counted over
    *       every instance sharing the store;
-   *   <li>the lead is the {@code QUEUED} lead with {@code nextAttemptAt <= now} of highest
-   *       priority, lowest sequence among equals;
+   *   <li>the lead is the {@code QUEUED} lead with {@code nextAttemptAt <= now} and, unless {@code
+   *       request.zones()} is null, a time zone in that set, of highest priority, lowest sequence
+   *       among equals;
    *   <li>the lead becomes {@code IN_PROGRESS} with one more attempt; a call {@link Call#initiated}
    *       at {@code now} for that attempt is stored; the slot is held by that call; the counters
    *       change by {@code LEADS_QUEUED -1, LEADS_IN_PROGRESS +1, CALLS_PLACED +1}.

@@ -4,6 +4,8 @@ import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.TenantId;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
 
 /**
  * A request to claim the next due lead of a campaign and a concurrency slot for calling it.
@@ -15,6 +17,8 @@ import java.time.Instant;
  * @param limits the limits the slot must respect
  * @param provider the provider's name, recorded on the new call
  * @param from the caller id, recorded on the new call
+ * @param zones only leads whose time zone is in this set qualify (their calling window is open
+ *     now); {@code null} for no restriction. An empty set qualifies no lead.
  */
 public record ClaimRequest(
     TenantId tenant,
@@ -23,7 +27,8 @@ public record ClaimRequest(
     Instant now,
     SlotLimits limits,
     String provider,
-    PhoneNumber from) {
+    PhoneNumber from,
+    Set<ZoneId> zones) {
   public ClaimRequest {
     if (tenant == null || campaignId == null || owner == null || now == null || limits == null) {
       throw new IllegalArgumentException(
@@ -32,5 +37,6 @@ public record ClaimRequest(
     if (provider == null || from == null) {
       throw new IllegalArgumentException("claim provider and from are required");
     }
+    zones = zones == null ? null : Set.copyOf(zones);
   }
 }
