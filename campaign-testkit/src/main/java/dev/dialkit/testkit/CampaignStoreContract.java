@@ -7,11 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * The compliance suite of {@link CampaignStore}: every implementation runs it, and passing it is
  * what "implements the contract" means. It checks every method against the interface's javadoc:
- * campaigns and their status compare-and-set, lead insert and paging, claims (order, due time,
- * every denial and its precedence, limits across tenants and campaigns), slots, call transitions
- * (applied, duplicate, conflict, not found, all or nothing), leases, the call log, tenant
- * isolation, that returned values never change, and races where exactly one may win or no limit may
- * be exceeded.
+ * campaigns and their status compare-and-set, lead insert, reading and paging, claims (order, due
+ * time, every denial and its precedence, limits across tenants and campaigns, admitted time zones),
+ * the zones of queued leads, slots, call transitions (applied, duplicate, conflict, not found, all
+ * or nothing), leases, the call log, tenant isolation, that returned values never change, and races
+ * where exactly one may win or no limit may be exceeded.
  *
  * <p>Subclass it and say how to make a store:
  *
@@ -38,6 +38,7 @@ public abstract class CampaignStoreContract
     implements CampaignContract,
         LeadContract,
         ClaimContract,
+        ZoneContract,
         TransitionContract,
         LeaseContract,
         CallLogContract,

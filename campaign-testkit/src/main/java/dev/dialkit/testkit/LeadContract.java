@@ -1,28 +1,35 @@
 package dev.dialkit.testkit;
 
+import static dev.dialkit.testkit.StoreFixtures.KOLKATA;
 import static dev.dialkit.testkit.StoreFixtures.T0;
 import static dev.dialkit.testkit.StoreFixtures.TENANT_A;
 import static dev.dialkit.testkit.StoreFixtures.TENANT_B;
+import static dev.dialkit.testkit.StoreFixtures.end;
 import static dev.dialkit.testkit.StoreFixtures.lead;
 import static dev.dialkit.testkit.StoreFixtures.leads;
 import static dev.dialkit.testkit.StoreFixtures.phone;
+import static dev.dialkit.testkit.StoreFixtures.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
+import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.LeadInsertResult;
+import dev.dialkit.campaign.spi.LeadOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Leads: insert with de-duplication by phone, sequences, counters, and paging. */
+/** Leads: insert with de-duplication by phone, sequences, counters, reading one, and paging. */
 interface LeadContract extends StoreContractSupport {
 
   @Test
@@ -155,6 +162,41 @@ interface LeadContract extends StoreContractSupport {
     Page<Lead> foreign = store().listLeads(TENANT_B, id, PageRequest.of(0, 10));
     assertThat(foreign.items()).isEmpty();
     assertThat(foreign.total()).isZero();
+  }
+
+  @Test
+  default void findLeadReturnsTheStoredLeadAsItIsNow() {
+    Campaign campaign = running(TENANT_A, "c1");
+    Lead stored = insert(campaign, List.of(lead(campaign, 1, 0, KOLKATA))).get(0);
+
+    assertThat(store().findLead(TENANT_A, stored.id())).contains(stored);
+    assertThat(store().findLead(TENANT_A, stored.id()).orElseThrow().timeZone()).isEqualTo(KOLKATA);
+
+    ClaimResult.Claimed claimed = claimed(campaign, seconds(5));
+    Lead inProgress = store().findLead(TENANT_A, stored.id()).orElseThrow();
+    assertThat(inProgress).isEqualTo(claimed.lead());
+    assertThat(inProgress.state()).isEqualTo(LeadState.IN_PROGRESS);
+    assertThat(inProgress.attempts()).isEqualTo(1);
+
+    store()
+        .applyTransition(
+            end(claimed.call(), CallStatus.BUSY, LeadOutcome.retryAt(seconds(600)), "e", T0));
+    Lead requeued = store().findLead(TENANT_A, stored.id()).orElseThrow();
+    assertThat(requeued.state()).isEqualTo(LeadState.QUEUED);
+    assertThat(requeued.attempts()).isEqualTo(1);
+    assertThat(requeued.nextAttemptAt()).isEqualTo(seconds(600));
+    assertThat(requeued.lastOutcome()).isEqualTo(CallStatus.BUSY);
+    assertThat(requeued.sequence()).isEqualTo(stored.sequence());
+  }
+
+  @Test
+  default void findLeadOfAnotherTenantOrAnUnknownIdIsEmpty() {
+    Campaign campaign = running(TENANT_A, "c1");
+    Lead stored = insert(campaign, List.of(lead(campaign, 1))).get(0);
+
+    assertThat(store().findLead(TENANT_B, stored.id())).isEmpty();
+    assertThat(store().findLead(TENANT_A, LeadId.of("nope"))).isEmpty();
+    assertThat(store().findLead(TENANT_A, stored.id())).contains(stored);
   }
 
   private static Lead again(Campaign campaign, String id, int phone) {

@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Values for store tests: fixed instants (never the wall clock), two tenants, valid phone numbers,
@@ -49,6 +50,12 @@ public final class StoreFixtures {
 
   /** Limits no single test reaches. */
   public static final SlotLimits NO_LIMITS = new SlotLimits(10_000, 10_000, 10_000);
+
+  /** Time zones for leads, none of them the default {@code UTC} of {@link #lead(Campaign, int)}. */
+  public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+  public static final ZoneId LONDON = ZoneId.of("Europe/London");
+  public static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
 
   public static final String PROVIDER = "sim";
   public static final PhoneNumber FROM = PhoneNumber.of("+14155550100");
@@ -99,6 +106,14 @@ public final class StoreFixtures {
     return lead(campaign, LeadId.of(campaign.id() + "-lead-" + n), phone(n), priority, due);
   }
 
+  /**
+   * Queued lead number {@code n} of {@code campaign}, due at {@link #T0}, in time zone {@code
+   * zone}.
+   */
+  public static Lead lead(Campaign campaign, int n, int priority, ZoneId zone) {
+    return lead(campaign, lead(campaign, n).id(), phone(n), priority, T0, zone);
+  }
+
   public static Lead lead(
       Campaign campaign, LeadId id, PhoneNumber phone, int priority, Instant due) {
     return lead(campaign, id, phone, priority, due, ZoneOffset.UTC);
@@ -137,8 +152,14 @@ public final class StoreFixtures {
 
   public static ClaimRequest claimRequest(
       Campaign campaign, String owner, Instant now, SlotLimits limits) {
+    return claimRequest(campaign, owner, now, limits, null);
+  }
+
+  /** A claim admitting only leads whose time zone is in {@code zones} ({@code null}: any zone). */
+  public static ClaimRequest claimRequest(
+      Campaign campaign, String owner, Instant now, SlotLimits limits, Set<ZoneId> zones) {
     return new ClaimRequest(
-        campaign.tenant(), campaign.id(), owner, now, limits, PROVIDER, FROM, null);
+        campaign.tenant(), campaign.id(), owner, now, limits, PROVIDER, FROM, zones);
   }
 
   /** {@code call} moved to {@code status} at {@code at}, one version later. */
