@@ -16,6 +16,13 @@ public enum CallLogEvent {
   STATUS_STALE,
   /** The provider sent a status Dialkit does not know; nothing changed. */
   STATUS_UNKNOWN,
+  /**
+   * Dialkit settled the call itself: the watchdog ended a call whose end was never reported, or a
+   * reconciliation found that an ambiguous create never reached the provider.
+   */
+  CALL_RECONCILED,
+  /** A pre-dial hook failed; the call was not placed and the lead went back to the queue. */
+  PRE_DIAL_HOOK_FAILED,
   /** Dialkit asked the provider to hang up. */
   HANGUP_REQUESTED,
   /** The campaign's status changed. */

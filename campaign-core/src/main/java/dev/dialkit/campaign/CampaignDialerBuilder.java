@@ -5,6 +5,9 @@ import dev.dialkit.campaign.internal.DialerSettings;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.TaskScheduler;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +35,57 @@ public final class CampaignDialerBuilder {
   /** {@value}: events queued per listener before the oldest are dropped. */
   public static final int DEFAULT_LISTENER_QUEUE_CAPACITY = 10_000;
 
+  /** {@code 30 s}: how often the watchdog looks for calls whose end was never reported. */
+  public static final Duration DEFAULT_WATCHDOG_INTERVAL = Duration.ofSeconds(30);
+
+  /**
+   * {@code 2 min}: how long after ring timeout plus max call duration a call may still be waiting
+   * for its end before the watchdog asks the provider about it.
+   */
+  public static final Duration DEFAULT_WATCHDOG_GRACE = Duration.ofMinutes(2);
+
+  /**
+   * {@code 30 s}: after an ambiguous failure to place a call, how long Dialkit waits for its
+   * webhooks before asking the provider whether the call exists.
+   */
+  public static final Duration DEFAULT_RECONCILE_DELAY = Duration.ofSeconds(30);
+
+  /** {@code 1 min}: how long a lead waits after a pre-dial hook failed before it is tried again. */
+  public static final Duration DEFAULT_HOOK_RETRY_DELAY = Duration.ofMinutes(1);
+
+  /**
+   * {@code 1 min}: how long a lead waits when placing its call failed transiently after every
+   * retry, or the provider's circuit breaker is open.
+   */
+  public static final Duration DEFAULT_PLACE_RETRY_DELAY = Duration.ofMinutes(1);
+
+  /**
+   * Retries of a create-call request that the provider certainly did not act on (HTTP 429,
+   * connection refused): 3 attempts, exponential backoff from 1 s.
+   */
+  public static final RetryConfig DEFAULT_PROVIDER_RETRY =
+      RetryConfig.custom()
+          .maxAttempts(3)
+          .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 2))
+          .retryOnException(e -> e instanceof ProviderException pe && pe.isRetryable())
+          .build();
+
+  /**
+   * The circuit breaker each provider gets: opens when 50 % of the last 20 create requests failed
+   * for the provider's reasons (not for a bad number), stays open 30 s, then lets 3 requests probe.
+   */
+  public static final CircuitBreakerConfig DEFAULT_CIRCUIT_BREAKER =
+      CircuitBreakerConfig.custom()
+          .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+          .slidingWindowSize(20)
+          .minimumNumberOfCalls(10)
+          .failureRateThreshold(50)
+          .waitDurationInOpenState(Duration.ofSeconds(30))
+          .permittedNumberOfCallsInHalfOpenState(3)
+          .recordException(
+              e -> e instanceof ProviderException pe && (pe.isRetryable() || pe.isAmbiguous()))
+          .build();
+
   private CampaignStore store;
   private final Map<String, CallProvider> providers = new LinkedHashMap<>();
   private ConcurrencyPolicy concurrency = ConcurrencyPolicy.defaults();
@@ -44,6 +98,15 @@ public final class CampaignDialerBuilder {
   private Duration leaseTtl = DEFAULT_LEASE_TTL;
   private int maxWebhookBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES;
   private int listenerQueueCapacity = DEFAULT_LISTENER_QUEUE_CAPACITY;
+  private PriorityPolicy priorityPolicy = PriorityPolicy.seedScore();
+  private final List<PreDialHook> preDialHooks = new ArrayList<>();
+  private RetryConfig providerRetry = DEFAULT_PROVIDER_RETRY;
+  private CircuitBreakerConfig circuitBreaker = DEFAULT_CIRCUIT_BREAKER;
+  private Duration watchdogInterval = DEFAULT_WATCHDOG_INTERVAL;
+  private Duration watchdogGrace = DEFAULT_WATCHDOG_GRACE;
+  private Duration reconcileDelay = DEFAULT_RECONCILE_DELAY;
+  private Duration hookRetryDelay = DEFAULT_HOOK_RETRY_DELAY;
+  private Duration placeRetryDelay = DEFAULT_PLACE_RETRY_DELAY;
 
   CampaignDialerBuilder() {}
 
@@ -147,6 +210,68 @@ public final class CampaignDialerBuilder {
     return this;
   }
 
+  /** How imported leads are prioritised; default {@link PriorityPolicy#seedScore()}. */
+  public CampaignDialerBuilder priorityPolicy(PriorityPolicy priorityPolicy) {
+    this.priorityPolicy = InvalidConfigurationException.required("priorityPolicy", priorityPolicy);
+    return this;
+  }
+
+  /** Adds a hook run before every call is placed, in the order added. */
+  public CampaignDialerBuilder preDialHook(PreDialHook hook) {
+    preDialHooks.add(InvalidConfigurationException.required("preDialHook", hook));
+    return this;
+  }
+
+  /**
+   * Retries of create-call requests the provider certainly did not act on; default {@link
+   * #DEFAULT_PROVIDER_RETRY}. Only exceptions the config retries are retried, and never an
+   * ambiguous one.
+   */
+  public CampaignDialerBuilder providerRetry(RetryConfig retry) {
+    this.providerRetry = InvalidConfigurationException.required("providerRetry", retry);
+    return this;
+  }
+
+  /** The circuit breaker of each provider; default {@link #DEFAULT_CIRCUIT_BREAKER}. */
+  public CampaignDialerBuilder circuitBreaker(CircuitBreakerConfig config) {
+    this.circuitBreaker = InvalidConfigurationException.required("circuitBreaker", config);
+    return this;
+  }
+
+  /** How often the watchdog runs; default 30 s, 1 s to 1 h. */
+  public CampaignDialerBuilder watchdogInterval(Duration interval) {
+    this.watchdogInterval =
+        checkRange("watchdogInterval", interval, Duration.ofSeconds(1), Duration.ofHours(1));
+    return this;
+  }
+
+  /** Extra wait past ring timeout plus max call duration; default 2 min, 0 to 1 h. */
+  public CampaignDialerBuilder watchdogGrace(Duration grace) {
+    this.watchdogGrace = checkRange("watchdogGrace", grace, Duration.ZERO, Duration.ofHours(1));
+    return this;
+  }
+
+  /** Wait before reconciling an ambiguous create; default 30 s, 0 to 1 h. */
+  public CampaignDialerBuilder reconcileDelay(Duration delay) {
+    this.reconcileDelay = checkRange("reconcileDelay", delay, Duration.ZERO, Duration.ofHours(1));
+    return this;
+  }
+
+  /** Wait before retrying a lead whose pre-dial hook failed; default 1 min, 0 to 1 day. */
+  public CampaignDialerBuilder hookRetryDelay(Duration delay) {
+    this.hookRetryDelay = checkRange("hookRetryDelay", delay, Duration.ZERO, Duration.ofDays(1));
+    return this;
+  }
+
+  /**
+   * Wait before retrying a lead whose call could not be placed for a transient reason after every
+   * retry; default 1 min, 0 to 1 day.
+   */
+  public CampaignDialerBuilder placeRetryDelay(Duration delay) {
+    this.placeRetryDelay = checkRange("placeRetryDelay", delay, Duration.ZERO, Duration.ofDays(1));
+    return this;
+  }
+
   private static Duration checkRange(String field, Duration value, Duration min, Duration max) {
     if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw new InvalidConfigurationException(
@@ -179,6 +304,15 @@ public final class CampaignDialerBuilder {
             pollInterval,
             leaseTtl,
             maxWebhookBodyBytes,
-            listenerQueueCapacity));
+            listenerQueueCapacity,
+            priorityPolicy,
+            List.copyOf(preDialHooks),
+            providerRetry,
+            circuitBreaker,
+            watchdogInterval,
+            watchdogGrace,
+            reconcileDelay,
+            hookRetryDelay,
+            placeRetryDelay));
   }
 }

@@ -20,6 +20,9 @@ import java.util.List;
  * @param machineDetection ask the provider to detect answering machines
  * @param record ask the provider to record calls
  * @param retry which unsuccessful calls are retried
+ * @param callingWindow when leads may be called, in their own time zones
+ * @param callerIdRotation how caller ids are picked from {@code callerIds}
+ * @param autoPause when to pause by itself on failures, or {@code null} for never
  */
 public record CampaignSpec(
     String name,
@@ -31,7 +34,10 @@ public record CampaignSpec(
     Duration maxCallDuration,
     boolean machineDetection,
     boolean record,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    CallingWindow callingWindow,
+    CallerIdRotation callerIdRotation,
+    AutoPause autoPause) {
 
   /** {@code 30 s}: the ring timeout when none is set. */
   public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -65,6 +71,8 @@ public record CampaignSpec(
     checkRange("ringTimeout", ringTimeout, Duration.ofSeconds(5), Duration.ofSeconds(600));
     checkRange("maxCallDuration", maxCallDuration, Duration.ofSeconds(1), Duration.ofHours(24));
     InvalidConfigurationException.required("retry", retry);
+    InvalidConfigurationException.required("callingWindow", callingWindow);
+    InvalidConfigurationException.required("callerIdRotation", callerIdRotation);
   }
 
   private static void checkRange(String field, Duration value, Duration min, Duration max) {
@@ -95,6 +103,9 @@ public record CampaignSpec(
     b.machineDetection = existing.machineDetection;
     b.record = existing.record;
     b.retry = existing.retry;
+    b.callingWindow = existing.callingWindow;
+    b.callerIdRotation = existing.callerIdRotation;
+    b.autoPause = existing.autoPause;
     return b;
   }
 
@@ -110,6 +121,9 @@ public record CampaignSpec(
     private boolean machineDetection;
     private boolean record;
     private RetryPolicy retry = RetryPolicy.none();
+    private CallingWindow callingWindow = CallingWindow.always();
+    private CallerIdRotation callerIdRotation = CallerIdRotation.ROUND_ROBIN;
+    private AutoPause autoPause;
 
     private Builder() {}
 
@@ -176,6 +190,24 @@ public record CampaignSpec(
       return this;
     }
 
+    /** Default {@link CallingWindow#always()}. */
+    public Builder callingWindow(CallingWindow callingWindow) {
+      this.callingWindow = callingWindow;
+      return this;
+    }
+
+    /** Default {@link CallerIdRotation#ROUND_ROBIN}. */
+    public Builder callerIdRotation(CallerIdRotation callerIdRotation) {
+      this.callerIdRotation = callerIdRotation;
+      return this;
+    }
+
+    /** Default none: the campaign never pauses by itself. */
+    public Builder autoPause(AutoPause autoPause) {
+      this.autoPause = autoPause;
+      return this;
+    }
+
     public CampaignSpec build() {
       return new CampaignSpec(
           name,
@@ -187,7 +219,10 @@ public record CampaignSpec(
           maxCallDuration,
           machineDetection,
           record,
-          retry);
+          retry,
+          callingWindow,
+          callerIdRotation,
+          autoPause);
     }
   }
 }

@@ -3,19 +3,22 @@ package dev.dialkit.campaign;
 import java.time.Instant;
 
 /**
- * What a {@link DialkitListener} is told. Every event names its tenant and campaign and says when
- * it happened; campaign events carry the progress at that moment, so a dashboard needs nothing
- * else. Events are delivered off the dialing path, in order per listener.
+ * What a {@link DialkitListener} is told. Every event says when it happened; campaign and call
+ * events name their tenant and campaign, and campaign events carry the progress at that moment, so
+ * a dashboard needs nothing else. Events are delivered off the dialing path, in order per listener.
  */
 public sealed interface DialkitEvent {
-  TenantId tenant();
-
-  CampaignId campaignId();
-
   Instant occurredAt();
 
+  /** An event about one campaign. */
+  sealed interface ScopedEvent extends DialkitEvent {
+    TenantId tenant();
+
+    CampaignId campaignId();
+  }
+
   /** An event about the campaign as a whole, with its progress. */
-  sealed interface CampaignEvent extends DialkitEvent {
+  sealed interface CampaignEvent extends ScopedEvent {
     CampaignProgress progress();
 
     @Override
@@ -32,11 +35,20 @@ public sealed interface DialkitEvent {
   /** The campaign was started. */
   record CampaignStarted(CampaignProgress progress, Instant occurredAt) implements CampaignEvent {}
 
-  /** The campaign was paused; calls in progress continue. */
-  record CampaignPaused(CampaignProgress progress, Instant occurredAt) implements CampaignEvent {}
+  /**
+   * The campaign was paused, by an operator or by itself ({@code reason} says which and why); calls
+   * in progress continue.
+   */
+  record CampaignPaused(CampaignProgress progress, String reason, Instant occurredAt)
+      implements CampaignEvent {}
 
-  /** The campaign was resumed. */
-  record CampaignResumed(CampaignProgress progress, Instant occurredAt) implements CampaignEvent {}
+  /** The campaign runs again: resumed by an operator, or its calling window opened. */
+  record CampaignResumed(CampaignProgress progress, String reason, Instant occurredAt)
+      implements CampaignEvent {}
+
+  /** The campaign waits for its calling window, which opens next at {@code opensAt}. */
+  record CampaignScheduled(CampaignProgress progress, Instant opensAt, Instant occurredAt)
+      implements CampaignEvent {}
 
   /** Every lead reached a final state. */
   record CampaignCompleted(CampaignProgress progress, Instant occurredAt)
@@ -53,9 +65,17 @@ public sealed interface DialkitEvent {
   /** The campaign's counters changed. */
   record ProgressUpdated(CampaignProgress progress, Instant occurredAt) implements CampaignEvent {}
 
+  /**
+   * A provider's circuit breaker changed state: {@code OPEN} means Dialkit stopped dialing through
+   * it (leads stay queued), {@code HALF_OPEN} that it is trying again, {@code CLOSED} that it is
+   * healthy.
+   */
+  record ProviderCircuitChanged(String provider, String from, String to, Instant occurredAt)
+      implements DialkitEvent {}
+
   /** A call changed: it was initiated, placed, or its status moved. */
   record CallUpdated(Call call, CallStatus previousStatus, Instant occurredAt)
-      implements DialkitEvent {
+      implements ScopedEvent {
     @Override
     public TenantId tenant() {
       return call.tenant();

@@ -3,6 +3,7 @@ package dev.dialkit.testkit;
 import dev.dialkit.campaign.Agent;
 import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CampaignDialer;
+import dev.dialkit.campaign.CampaignDialerBuilder;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.CampaignStatus;
@@ -13,6 +14,7 @@ import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CampaignStore;
+import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.SlotUsage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,23 +44,36 @@ final class DialerRig implements AutoCloseable {
   final AtomicInteger maxGlobalSlots = new AtomicInteger();
   final AtomicInteger samples = new AtomicInteger();
 
+  final List<Consumer<CampaignStore>> afterClaim = new CopyOnWriteArrayList<>();
+  final FlakyProvider flaky;
+
   DialerRig(
       ConcurrencyPolicy concurrency, UnaryOperator<SimulatedCallProviderBuilder> providerConfig) {
+    this(concurrency, providerConfig, b -> b);
+  }
+
+  DialerRig(
+      ConcurrencyPolicy concurrency,
+      UnaryOperator<SimulatedCallProviderBuilder> providerConfig,
+      UnaryOperator<CampaignDialerBuilder> dialerConfig) {
     store = watched(CampaignStore.inMemory());
     provider =
         providerConfig
             .apply(SimulatedCallProvider.builder().clock(clock).scheduler(scheduler).seed(42))
             .build();
+    flaky = new FlakyProvider(provider);
     dialer =
-        CampaignDialer.builder()
-            .store(store)
-            .provider(provider)
-            .concurrency(concurrency)
-            .clock(clock)
-            .scheduler(scheduler)
-            .listenerExecutor(scheduler)
-            .listener(events::add)
-            .instanceId("rig")
+        dialerConfig
+            .apply(
+                CampaignDialer.builder()
+                    .store(store)
+                    .provider(flaky)
+                    .concurrency(concurrency)
+                    .clock(clock)
+                    .scheduler(scheduler)
+                    .listenerExecutor(scheduler)
+                    .listener(events::add)
+                    .instanceId("rig"))
             .build();
     provider.connect(dialer.webhooks());
   }
@@ -76,6 +92,9 @@ final class DialerRig implements AutoCloseable {
                 throw e.getCause();
               }
               String name = method.getName();
+              if (name.equals("claimNext") && result instanceof ClaimResult.Claimed) {
+                afterClaim.forEach(check -> check.accept(inner));
+              }
               if (name.equals("claimNext") || name.equals("applyTransition")) {
                 SlotUsage usage = inner.slotUsage(TENANT, CampaignId.of("none"));
                 maxGlobalSlots.accumulateAndGet(usage.global(), Math::max);
@@ -86,10 +105,14 @@ final class DialerRig implements AutoCloseable {
   }
 
   CampaignId campaign(String name, UnaryOperator<CampaignSpec.Builder> config) {
+    return campaign(TENANT, name, config);
+  }
+
+  CampaignId campaign(TenantId tenant, String name, UnaryOperator<CampaignSpec.Builder> config) {
     return dialer
         .campaigns()
         .create(
-            TENANT,
+            tenant,
             config
                 .apply(
                     CampaignSpec.builder()
@@ -110,12 +133,22 @@ final class DialerRig implements AutoCloseable {
 
   /** {@code n} distinct valid US numbers. */
   static List<NewLead> leads(int n) {
+    return leads(0, n);
+  }
+
+  /** {@code n} distinct valid US numbers, starting at index {@code first}. */
+  static List<NewLead> leads(int first, int n) {
     List<NewLead> leads = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    for (int i = first; i < first + n; i++) {
       // 212-2xx-xxxx is a valid New York range; the index makes each number unique
       leads.add(NewLead.of(String.format("+1212%07d", 2_000_000 + i), "Lead " + i));
     }
     return leads;
+  }
+
+  /** The calls made to the lead, as the provider saw them, in order. */
+  List<SimulatedCall> providerCallsTo(dev.dialkit.campaign.PhoneNumber number) {
+    return provider.calls().stream().filter(c -> c.to().equals(number)).toList();
   }
 
   CampaignStatus status(CampaignId id) {

@@ -2,26 +2,36 @@ package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
+import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadState;
-import dev.dialkit.campaign.RetryPolicy;
 import dev.dialkit.campaign.spi.LeadOutcome;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /** What a call's end means for its lead and its campaign's counters. */
 final class CallOutcomes {
   private CallOutcomes() {}
 
   /**
-   * The lead's fate after {@code ended}: retried per {@code retry} while the campaign can still
-   * dial, otherwise done (reached) or failed.
+   * The lead's fate after {@code ended}: retried per the campaign's retry policy while the campaign
+   * can still dial, at the backoff's end or the next opening of the lead's calling window after it;
+   * otherwise done (reached) or failed. The budget is the lead's own attempt count, which does not
+   * count attempts that never reached the provider.
    */
-  static LeadOutcome leadOutcome(
-      Call ended, RetryPolicy retry, boolean campaignFinal, Instant now) {
+  static LeadOutcome leadOutcome(Call ended, Lead lead, Campaign campaign, Instant now) {
     CallStatus status = ended.status();
-    if (!campaignFinal && retry.shouldRetry(status, ended.failureReason(), ended.attempt())) {
-      return LeadOutcome.retryAt(now.plus(retry.backoff()));
+    int attempts = lead != null ? lead.attempts() : ended.attempt();
+    if (campaign != null && !campaign.status().isFinal()) {
+      CampaignSpec spec = campaign.spec();
+      if (spec.retry().shouldRetry(status, ended.failureReason(), attempts)) {
+        Instant due = now.plus(spec.retry().backoff());
+        ZoneId zone = lead != null ? lead.timeZone() : null;
+        return LeadOutcome.retryAt(spec.callingWindow().nextOpening(due, zone));
+      }
     }
     return LeadOutcome.finalState(status.isAnswered() ? LeadState.DONE : LeadState.FAILED);
   }

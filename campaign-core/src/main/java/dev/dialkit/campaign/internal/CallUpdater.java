@@ -6,7 +6,7 @@ import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CounterDelta;
-import dev.dialkit.campaign.RetryPolicy;
+import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
 import dev.dialkit.campaign.spi.CallTransition;
@@ -46,19 +46,19 @@ final class CallUpdater {
   private final Clock clock;
   private final EventPublisher events;
   private final CampaignLifecycle lifecycle;
-  private final Runnable slotFreed;
+  private final CallEndListener ended;
 
   CallUpdater(
       CampaignStore store,
       Clock clock,
       EventPublisher events,
       CampaignLifecycle lifecycle,
-      Runnable slotFreed) {
+      CallEndListener ended) {
     this.store = store;
     this.clock = clock;
     this.events = events;
     this.lifecycle = lifecycle;
-    this.slotFreed = slotFreed;
+    this.ended = ended;
   }
 
   /** Applies a provider's status update to {@code target} (as last read). */
@@ -176,9 +176,8 @@ final class CallUpdater {
     CounterDelta counters = CounterDelta.NONE;
     if (ending) {
       Campaign campaign = store.findCampaign(next.tenant(), next.campaignId()).orElse(null);
-      RetryPolicy retry = campaign == null ? RetryPolicy.none() : campaign.spec().retry();
-      boolean campaignFinal = campaign == null || campaign.status().isFinal();
-      leadOutcome = CallOutcomes.leadOutcome(next, retry, campaignFinal, now);
+      Lead lead = store.findLead(next.tenant(), next.leadId()).orElse(null);
+      leadOutcome = CallOutcomes.leadOutcome(next, lead, campaign, now);
       if (putBackAt != null) {
         leadOutcome = LeadOutcome.putBack(putBackAt);
       }
@@ -200,7 +199,7 @@ final class CallUpdater {
       if (ending) {
         log.debug(
             "call {} of campaign {} ended {}", stored.id(), stored.campaignId(), stored.status());
-        slotFreed.run();
+        ended.callEnded(stored, leadOutcome);
         lifecycle.completeIfDone(stored.tenant(), stored.campaignId());
       }
       events.progressChanged(stored.tenant(), stored.campaignId());

@@ -54,8 +54,7 @@ final class CampaignLifecycle {
       CampaignStatus next,
       String operation,
       String detail) {
-    Instant now = clock.instant();
-    Optional<Campaign> moved = store.transitionCampaign(tenant, id, expected, next, now);
+    Optional<Campaign> moved = tryMove(tenant, id, expected, next, detail, null);
     if (moved.isEmpty()) {
       Campaign current =
           store
@@ -63,8 +62,26 @@ final class CampaignLifecycle {
               .orElseThrow(() -> new CampaignNotFoundException(tenant, id));
       throw new IllegalCampaignStateException(id, operation, current.status(), expected);
     }
-    announce(moved.get(), expected, detail, now);
     return moved.get();
+  }
+
+  /**
+   * Moves the campaign to {@code next} if it is in {@code expected}, announcing the move; empty if
+   * it was not (another instance or operator got there first).
+   *
+   * @param opensAt for {@code SCHEDULED}: when the calling window opens next
+   */
+  Optional<Campaign> tryMove(
+      TenantId tenant,
+      CampaignId id,
+      Set<CampaignStatus> expected,
+      CampaignStatus next,
+      String detail,
+      Instant opensAt) {
+    Instant now = clock.instant();
+    Optional<Campaign> moved = store.transitionCampaign(tenant, id, expected, next, now);
+    moved.ifPresent(c -> announce(c, expected, detail, opensAt, now));
+    return moved;
   }
 
   /** Completes the campaign if it has leads and none is queued or in progress. */
@@ -76,7 +93,8 @@ final class CampaignLifecycle {
     Instant now = clock.instant();
     store
         .transitionCampaign(tenant, id, COMPLETABLE, CampaignStatus.COMPLETED, now)
-        .ifPresent(done -> announce(done, COMPLETABLE, "every lead reached a final state", now));
+        .ifPresent(
+            done -> announce(done, COMPLETABLE, "every lead reached a final state", null, now));
   }
 
   static boolean isDone(Campaign campaign) {
@@ -87,7 +105,8 @@ final class CampaignLifecycle {
         && c.get(Counter.LEADS_IN_PROGRESS) == 0;
   }
 
-  private void announce(Campaign campaign, Set<CampaignStatus> from, String detail, Instant now) {
+  private void announce(
+      Campaign campaign, Set<CampaignStatus> from, String detail, Instant opensAt, Instant now) {
     log.info(
         "campaign {} of tenant {} is now {}", campaign.id(), campaign.tenant(), campaign.status());
     store.appendLog(
@@ -109,12 +128,13 @@ final class CampaignLifecycle {
           case RUNNING ->
               from.contains(CampaignStatus.DRAFT)
                   ? new DialkitEvent.CampaignStarted(progress, now)
-                  : new DialkitEvent.CampaignResumed(progress, now);
-          case PAUSED -> new DialkitEvent.CampaignPaused(progress, now);
+                  : new DialkitEvent.CampaignResumed(progress, detail, now);
+          case PAUSED -> new DialkitEvent.CampaignPaused(progress, detail, now);
+          case SCHEDULED -> new DialkitEvent.CampaignScheduled(progress, opensAt, now);
           case COMPLETED -> new DialkitEvent.CampaignCompleted(progress, now);
           case CANCELED -> new DialkitEvent.CampaignCanceled(progress, detail, now);
           case FAILED -> new DialkitEvent.CampaignFailed(progress, detail, now);
-          default -> new DialkitEvent.ProgressUpdated(progress, now);
+          case DRAFT -> new DialkitEvent.ProgressUpdated(progress, now);
         };
     events.publish(event);
   }

@@ -100,14 +100,19 @@ final class CampaignService implements Campaigns {
         EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.SCHEDULED),
         CampaignStatus.PAUSED,
         "pause",
-        "calls in progress continue");
+        "paused by an operator; calls in progress continue");
   }
 
   @Override
   public Campaign resume(TenantId tenant, CampaignId id) {
     Campaign resumed =
         lifecycle.move(
-            tenant, id, EnumSet.of(CampaignStatus.PAUSED), CampaignStatus.RUNNING, "resume", null);
+            tenant,
+            id,
+            EnumSet.of(CampaignStatus.PAUSED),
+            CampaignStatus.RUNNING,
+            "resume",
+            "resumed by an operator");
     lifecycle.completeIfDone(tenant, id);
     wake.run();
     return store.findCampaign(tenant, id).orElse(resumed);

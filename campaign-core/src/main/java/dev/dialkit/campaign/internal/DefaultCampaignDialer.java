@@ -26,6 +26,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
   private final SystemTaskScheduler ownScheduler;
   private final ExecutorService ownListenerExecutor;
   private final DialingExecutor executor;
+  private final ProviderGuards guards;
   private final CampaignService campaigns;
   private final LeadService leads;
   private final WebhookPipeline webhooks;
@@ -44,23 +45,27 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     Executor listenerExecutor =
         ownListenerExecutor != null ? ownListenerExecutor : settings.listenerExecutor();
 
+    var store = settings.store();
     var bus =
         new ListenerBus(settings.listeners(), listenerExecutor, settings.listenerQueueCapacity());
-    var events = new EventPublisher(bus, settings.store(), settings.clock());
-    var lifecycle = new CampaignLifecycle(settings.store(), settings.clock(), events);
-    // the updater frees slots and must wake the executor, which in turn uses the updater
-    DialingExecutor[] executorRef = new DialingExecutor[1];
-    Runnable wake = () -> executorRef[0].wake();
-    var updater = new CallUpdater(settings.store(), settings.clock(), events, lifecycle, wake);
-    this.executor = new DialingExecutor(settings, scheduler, updater, events, lifecycle);
-    executorRef[0] = executor;
+    var events = new EventPublisher(bus, store, settings.clock());
+    var lifecycle = new CampaignLifecycle(store, settings.clock(), events);
+    var windows = new CampaignWindows(store);
+    this.guards = new ProviderGuards(settings, scheduler, events);
+    var decisions = new DialDecisions();
+    this.executor = new DialingExecutor(settings, scheduler, lifecycle, windows, guards, decisions);
+    var updater = new CallUpdater(store, settings.clock(), events, lifecycle, executor);
+    executor.connect(
+        new CallPlacer(settings, scheduler, updater, guards, events),
+        new Watchdog(settings, updater, executor::holdsLease));
     this.campaigns =
         new CampaignService(
-            settings.store(), settings.providers(), settings.clock(), lifecycle, wake);
-    this.leads = new LeadService(settings.store(), settings.clock(), wake);
+            store, settings.providers(), settings.clock(), lifecycle, executor::wake);
+    this.leads =
+        new LeadService(
+            store, settings.clock(), settings.priorityPolicy(), decisions, executor::leadsAdded);
     this.webhooks =
-        new WebhookPipeline(
-            settings.providers(), settings.store(), updater, settings.maxWebhookBodyBytes());
+        new WebhookPipeline(settings.providers(), store, updater, settings.maxWebhookBodyBytes());
     this.calls =
         new Calls() {
           @Override
@@ -96,6 +101,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
   @Override
   public void close() {
     executor.stop();
+    guards.close();
     if (ownScheduler != null) {
       ownScheduler.close();
     }

@@ -2,9 +2,13 @@ package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.ConcurrencyPolicy;
 import dev.dialkit.campaign.DialkitListener;
+import dev.dialkit.campaign.PreDialHook;
+import dev.dialkit.campaign.PriorityPolicy;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.TaskScheduler;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,4 +33,13 @@ public record DialerSettings(
     Duration pollInterval,
     Duration leaseTtl,
     int maxWebhookBodyBytes,
-    int listenerQueueCapacity) {}
+    int listenerQueueCapacity,
+    PriorityPolicy priorityPolicy,
+    List<PreDialHook> preDialHooks,
+    RetryConfig providerRetry,
+    CircuitBreakerConfig circuitBreaker,
+    Duration watchdogInterval,
+    Duration watchdogGrace,
+    Duration reconcileDelay,
+    Duration hookRetryDelay,
+    Duration placeRetryDelay) {}

@@ -1,89 +1,101 @@
 package dev.dialkit.campaign.internal;
 
-import dev.dialkit.campaign.Agent;
 import dev.dialkit.campaign.Call;
-import dev.dialkit.campaign.CallLogEntry;
-import dev.dialkit.campaign.CallLogEvent;
-import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.CallerIdRotation;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
-import dev.dialkit.campaign.FailureReason;
-import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.DialDecision.Reason;
+import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.PhoneNumber;
-import dev.dialkit.campaign.ProviderException;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
-import dev.dialkit.campaign.Webhooks;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
-import dev.dialkit.campaign.spi.DialRequest;
-import dev.dialkit.campaign.spi.PlacedCall;
+import dev.dialkit.campaign.spi.LeadOutcome;
 import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.campaign.spi.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dialing executor: an event-driven sliding window. Each wake-up (a campaign started or
- * resumed, a slot freed, leads added, the poll) runs one pass that fills every free slot at once;
- * it never waits for a batch to finish. Calls are placed asynchronously, so no thread is held per
- * call in progress.
+ * resumed, a slot freed, leads added, a window opening, the poll) runs one pass that fills every
+ * free slot at once; it never waits for a batch to finish. Calls are placed asynchronously, so no
+ * thread is held per call in progress.
  *
  * <p>Fairness: when slots are scarce, each claim goes to the tenant with the fewest calls in
  * progress (round-robin among equals), and within a tenant to its campaign with the fewest.
  */
-final class DialingExecutor {
+final class DialingExecutor implements CallEndListener {
   private static final Logger log = LoggerFactory.getLogger(DialingExecutor.class);
-
-  /** How long a lead waits after the provider refused the call for a transient reason. */
-  static final Duration PLACE_RETRY_BACKOFF = Duration.ofSeconds(5);
 
   /** How long to wait before the next pass after the store failed. */
   static final Duration STORE_FAILURE_BACKOFF = Duration.ofSeconds(1);
 
+  private static final Set<CampaignStatus> DISPATCHED =
+      EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.SCHEDULED);
+
   private final DialerSettings settings;
-  private final CallUpdater updater;
-  private final EventPublisher events;
-  private final CampaignLifecycle lifecycle;
   private final TaskScheduler scheduler;
+  private final CampaignLifecycle lifecycle;
+  private final CampaignWindows windows;
+  private final ProviderGuards guards;
+  private final DialDecisions decisions;
+  private final AutoPauser autoPauser;
+  private CallPlacer placer;
+  private Watchdog watchdog;
 
   /** Wake-ups not yet served; a pass is scheduled or running while it is above zero. */
   private final AtomicInteger wakeups = new AtomicInteger();
 
   private final Map<CampaignId, Instant> leaseExpiry = new ConcurrentHashMap<>();
-  private final Map<CampaignId, Integer> callerIdCursor = new ConcurrentHashMap<>();
+  private final Map<CampaignId, AtomicLong> callerIdTurn = new ConcurrentHashMap<>();
+  private final Map<CampaignId, Map<PhoneNumber, Long>> callerIdLastUse = new ConcurrentHashMap<>();
+  private final AtomicReference<Instant> timedWake = new AtomicReference<>();
   private volatile boolean running;
   private volatile TaskScheduler.Cancellable poll;
+  private volatile TaskScheduler.Cancellable watchdogTask;
   private long rotation;
 
   DialingExecutor(
       DialerSettings settings,
       TaskScheduler scheduler,
-      CallUpdater updater,
-      EventPublisher events,
-      CampaignLifecycle lifecycle) {
+      CampaignLifecycle lifecycle,
+      CampaignWindows windows,
+      ProviderGuards guards,
+      DialDecisions decisions) {
     this.settings = settings;
     this.scheduler = scheduler;
-    this.updater = updater;
-    this.events = events;
     this.lifecycle = lifecycle;
+    this.windows = windows;
+    this.guards = guards;
+    this.decisions = decisions;
+    this.autoPauser = new AutoPauser(lifecycle);
+  }
+
+  /** Completes the wiring: the placer and the watchdog need the updater, which needs this. */
+  void connect(CallPlacer placer, Watchdog watchdog) {
+    this.placer = placer;
+    this.watchdog = watchdog;
   }
 
   void start() {
@@ -92,15 +104,17 @@ final class DialingExecutor {
     }
     running = true;
     log.info("dialer {} started", settings.instanceId());
-    schedulePoll();
+    poll = repeat(this::wake, settings.pollInterval());
+    watchdogTask = repeat(this::watch, settings.watchdogInterval());
     wake();
   }
 
   void stop() {
     running = false;
-    TaskScheduler.Cancellable p = poll;
-    if (p != null) {
-      p.cancel();
+    for (TaskScheduler.Cancellable task : new TaskScheduler.Cancellable[] {poll, watchdogTask}) {
+      if (task != null) {
+        task.cancel();
+      }
     }
     for (CampaignId id : leaseExpiry.keySet()) {
       try {
@@ -120,15 +134,62 @@ final class DialingExecutor {
     }
   }
 
-  private void schedulePoll() {
-    if (running) {
-      poll =
-          scheduler.schedule(
-              () -> {
-                wake();
-                schedulePoll();
-              },
-              settings.pollInterval());
+  /** Leads were added to a campaign. */
+  void leadsAdded(CampaignId campaign) {
+    windows.refresh(campaign);
+    wake();
+  }
+
+  @Override
+  public void callEnded(Call call, LeadOutcome outcome) {
+    if (outcome != null && outcome.state() == LeadState.QUEUED) {
+      windows.refresh(call.campaignId());
+    }
+    settings
+        .store()
+        .findCampaign(call.tenant(), call.campaignId())
+        .ifPresent(c -> autoPauser.callEnded(c, call));
+    wake();
+  }
+
+  private TaskScheduler.Cancellable repeat(Runnable task, Duration every) {
+    TaskScheduler.Cancellable[] current = new TaskScheduler.Cancellable[1];
+    Runnable[] loop = new Runnable[1];
+    loop[0] =
+        () -> {
+          if (!running) {
+            return;
+          }
+          try {
+            task.run();
+          } finally {
+            current[0] = scheduler.schedule(loop[0], every);
+          }
+        };
+    current[0] = scheduler.schedule(loop[0], every);
+    return () -> current[0].cancel();
+  }
+
+  /** Wakes the executor at {@code at}, unless an earlier timed wake is already pending. */
+  private void wakeAt(Instant at) {
+    Instant now = settings.clock().instant();
+    Instant pending = timedWake.get();
+    if (pending != null && pending.isAfter(now) && !pending.isAfter(at)) {
+      return;
+    }
+    timedWake.set(at);
+    scheduler.schedule(this::wake, Duration.between(now, at.isAfter(now) ? at : now));
+  }
+
+  private void watch() {
+    try {
+      watchdog.run();
+    } catch (RuntimeException e) {
+      log.warn(
+          "dialer {}: watchdog round failed; next round in {}",
+          settings.instanceId(),
+          settings.watchdogInterval(),
+          e);
     }
   }
 
@@ -162,20 +223,20 @@ final class DialingExecutor {
 
   /** One pass: claim and place until every limit binds or no lead is due. */
   private void fill() {
-    List<Campaign> campaigns =
-        settings.store().findCampaignsByStatus(EnumSet.of(CampaignStatus.RUNNING));
-    if (campaigns.isEmpty()) {
+    Instant now = settings.clock().instant();
+    Map<TenantId, List<Slot>> byTenant = new LinkedHashMap<>();
+    for (Campaign campaign : settings.store().findCampaignsByStatus(DISPATCHED)) {
+      Slot slot = dispatchable(campaign, now);
+      if (slot != null) {
+        byTenant.computeIfAbsent(campaign.tenant(), t -> new ArrayList<>()).add(slot);
+      }
+    }
+    if (byTenant.isEmpty()) {
       return;
     }
-    Map<TenantId, List<Slot>> byTenant = new LinkedHashMap<>();
-    for (Campaign campaign : campaigns) {
-      byTenant
-          .computeIfAbsent(campaign.tenant(), t -> new ArrayList<>())
-          .add(new Slot(campaign, campaign.counters().get(Counter.LEADS_IN_PROGRESS)));
-    }
     List<TenantId> tenants = new ArrayList<>(byTenant.keySet());
-    // rotate the starting point so ties are broken round-robin across passes
-    java.util.Collections.rotate(tenants, (int) (rotation++ % tenants.size()));
+    // rotate the starting point so that ties are broken round-robin across passes
+    Collections.rotate(tenants, (int) (rotation++ % tenants.size()));
     Map<TenantId, Long> tenantActive = new HashMap<>();
     byTenant.forEach(
         (t, slots) -> tenantActive.put(t, slots.stream().mapToLong(s -> s.active).sum()));
@@ -184,20 +245,42 @@ final class DialingExecutor {
       TenantId tenant = leastBusy(tenants, tenantActive);
       List<Slot> slots = byTenant.get(tenant);
       Slot slot = leastBusy(slots);
-      ClaimResult result = claim(slot.campaign);
+      String provider = slot.provider.name();
+      if (!guards.hasPermit(provider)) {
+        // the calls-per-second limit binds: nothing more through this provider until refreshed
+        for (List<Slot> all : byTenant.values()) {
+          all.stream()
+              .filter(s -> s.provider.name().equals(provider))
+              .forEach(s -> defer(s, Reason.RATE_LIMIT, now));
+          all.removeIf(s -> s.provider.name().equals(provider));
+        }
+        tenants.removeIf(t -> byTenant.get(t).isEmpty());
+        wakeAt(now.plus(guards.refreshPeriod(provider)));
+        continue;
+      }
+      ClaimResult result = claim(slot, now);
       if (result instanceof ClaimResult.Claimed claimed) {
         slot.active++;
         tenantActive.merge(tenant, 1L, Long::sum);
-        place(slot.campaign, claimed);
+        decisions.claimed(slot.campaign.id());
+        placer.place(slot.campaign, claimed.lead(), claimed.call());
         continue;
       }
       ClaimResult.Reason reason = ((ClaimResult.Denied) result).reason();
       log.trace("campaign {}: no claim: {}", slot.campaign.id(), reason);
       switch (reason) {
         case GLOBAL_LIMIT -> {
+          byTenant.values().forEach(all -> all.forEach(s -> defer(s, Reason.GLOBAL_LIMIT, now)));
           return;
         }
-        case TENANT_LIMIT -> slots.clear();
+        case TENANT_LIMIT -> {
+          slots.forEach(s -> defer(s, Reason.TENANT_LIMIT, now));
+          slots.clear();
+        }
+        case CAMPAIGN_LIMIT -> {
+          defer(slot, Reason.CAMPAIGN_LIMIT, now);
+          slots.remove(slot);
+        }
         case NO_DUE_LEAD -> {
           slots.remove(slot);
           lifecycle.completeIfDone(slot.campaign.tenant(), slot.campaign.id());
@@ -208,6 +291,71 @@ final class DialingExecutor {
         tenants.remove(tenant);
       }
     }
+  }
+
+  private void defer(Slot slot, Reason reason, Instant now) {
+    decisions.deferred(
+        slot.campaign.id(),
+        reason,
+        reason.name().toLowerCase().replace('_', ' ') + " reached",
+        now);
+  }
+
+  /**
+   * The campaign as a candidate of this pass, or {@code null} if it cannot dial now: another
+   * instance holds it, its window is closed (it is then {@code SCHEDULED} until the next opening),
+   * or its provider's circuit breaker is open.
+   */
+  private Slot dispatchable(Campaign campaign, Instant now) {
+    CallProvider provider = provider(campaign);
+    if (provider == null || !holdsLease(campaign, now)) {
+      return null;
+    }
+    Set<ZoneId> zones = windows.openZones(campaign, now);
+    if (zones != null && zones.isEmpty()) {
+      if (windows.hasQueuedLeads(campaign, now)) {
+        Instant opens = windows.nextOpening(campaign, now);
+        decisions.deferred(
+            campaign.id(), Reason.WINDOW_CLOSED, "calling window opens " + opens, now);
+        if (campaign.status() == CampaignStatus.RUNNING) {
+          lifecycle.tryMove(
+              campaign.tenant(),
+              campaign.id(),
+              EnumSet.of(CampaignStatus.RUNNING),
+              CampaignStatus.SCHEDULED,
+              "calling window closed",
+              opens);
+        }
+        wakeAt(opens);
+      } else {
+        lifecycle.completeIfDone(campaign.tenant(), campaign.id());
+      }
+      return null;
+    }
+    if (campaign.status() == CampaignStatus.SCHEDULED) {
+      campaign =
+          lifecycle
+              .tryMove(
+                  campaign.tenant(),
+                  campaign.id(),
+                  EnumSet.of(CampaignStatus.SCHEDULED),
+                  CampaignStatus.RUNNING,
+                  "calling window opened",
+                  null)
+              .orElse(null);
+      if (campaign == null) {
+        return null;
+      }
+    }
+    if (!guards.admits(provider.name())) {
+      decisions.deferred(
+          campaign.id(),
+          Reason.BREAKER_OPEN,
+          "circuit breaker of " + provider.name() + " is open",
+          now);
+      return null;
+    }
+    return new Slot(campaign, provider, zones, campaign.counters().get(Counter.LEADS_IN_PROGRESS));
   }
 
   private static TenantId leastBusy(List<TenantId> tenants, Map<TenantId, Long> active) {
@@ -235,36 +383,37 @@ final class DialingExecutor {
     return best;
   }
 
-  private ClaimResult claim(Campaign campaign) {
-    CallProvider provider = provider(campaign);
-    if (provider == null) {
-      return ClaimResult.denied(ClaimResult.Reason.NOT_RUNNING);
-    }
-    Instant now = settings.clock().instant();
-    if (!holdsLease(campaign.id(), now)) {
-      return ClaimResult.denied(ClaimResult.Reason.NOT_LEASE_OWNER);
-    }
+  private ClaimResult claim(Slot slot, Instant now) {
+    Campaign campaign = slot.campaign;
     CampaignSpec spec = campaign.spec();
     SlotLimits limits =
         new SlotLimits(
             settings.concurrency().global(),
             settings.concurrency().perTenant(),
             settings.concurrency().campaignLimit(spec.maxConcurrentCalls()));
-    return settings
-        .store()
-        .claimNext(
-            new ClaimRequest(
-                campaign.tenant(),
-                campaign.id(),
-                settings.instanceId(),
-                now,
-                limits,
-                provider.name(),
-                nextCallerId(campaign),
-                null));
+    PhoneNumber from = nextCallerId(campaign);
+    ClaimResult result =
+        settings
+            .store()
+            .claimNext(
+                new ClaimRequest(
+                    campaign.tenant(),
+                    campaign.id(),
+                    settings.instanceId(),
+                    now,
+                    limits,
+                    slot.provider.name(),
+                    from,
+                    slot.zones));
+    if (result instanceof ClaimResult.Claimed) {
+      callerIdUsed(campaign, from);
+    }
+    return result;
   }
 
-  private boolean holdsLease(CampaignId id, Instant now) {
+  /** Whether this instance holds (or could take) the lease on dispatching {@code campaign}. */
+  boolean holdsLease(Campaign campaign, Instant now) {
+    CampaignId id = campaign.id();
     Duration ttl = settings.leaseTtl();
     Instant expiry = leaseExpiry.get(id);
     if (expiry != null && now.isBefore(expiry.minus(ttl.dividedBy(2)))) {
@@ -283,8 +432,26 @@ final class DialingExecutor {
 
   private PhoneNumber nextCallerId(Campaign campaign) {
     List<PhoneNumber> pool = campaign.spec().callerIds();
-    int i = callerIdCursor.merge(campaign.id(), 1, Integer::sum);
-    return pool.get(Math.floorMod(i - 1, pool.size()));
+    if (campaign.spec().callerIdRotation() == CallerIdRotation.LEAST_RECENTLY_USED) {
+      Map<PhoneNumber, Long> lastUse =
+          callerIdLastUse.computeIfAbsent(campaign.id(), id -> new ConcurrentHashMap<>());
+      PhoneNumber best = pool.get(0);
+      for (PhoneNumber number : pool) {
+        if (lastUse.getOrDefault(number, -1L) < lastUse.getOrDefault(best, -1L)) {
+          best = number;
+        }
+      }
+      return best;
+    }
+    long turn = callerIdTurn.computeIfAbsent(campaign.id(), id -> new AtomicLong()).get();
+    return pool.get((int) Math.floorMod(turn, (long) pool.size()));
+  }
+
+  private void callerIdUsed(Campaign campaign, PhoneNumber from) {
+    callerIdTurn.computeIfAbsent(campaign.id(), id -> new AtomicLong()).incrementAndGet();
+    callerIdLastUse
+        .computeIfAbsent(campaign.id(), id -> new ConcurrentHashMap<>())
+        .put(from, callerIdTurn.get(campaign.id()).get());
   }
 
   private CallProvider provider(Campaign campaign) {
@@ -301,138 +468,17 @@ final class DialingExecutor {
     return provider;
   }
 
-  private void place(Campaign campaign, ClaimResult.Claimed claimed) {
-    Call call = claimed.call();
-    Lead lead = claimed.lead();
-    events.callUpdated(call, null);
-    appendLog(
-        call,
-        call.createdAt(),
-        CallLogEvent.CALL_INITIATED,
-        CallStatus.INITIATED,
-        "attempt " + call.attempt() + " from " + call.from().masked());
-    CallProvider provider = settings.providers().get(call.provider());
-    CampaignSpec spec = campaign.spec();
-    Map<String, String> variables = new LinkedHashMap<>(spec.agent().variables());
-    variables.putAll(lead.variables());
-    Agent agent = spec.agent().withVariables(variables);
-    Map<String, String> correlation = new LinkedHashMap<>();
-    correlation.put(Webhooks.PROVIDER_PARAMETER, provider.name());
-    correlation.put(Webhooks.TENANT_PARAMETER, call.tenant().value());
-    correlation.put(Webhooks.CALL_PARAMETER, call.id().value());
-    DialRequest request =
-        new DialRequest(
-            call.id(),
-            call.tenant(),
-            call.campaignId(),
-            call.from(),
-            call.to(),
-            agent,
-            correlation,
-            spec.ringTimeout(),
-            spec.maxCallDuration(),
-            spec.machineDetection(),
-            spec.record());
-    CompletionStage<PlacedCall> stage;
-    try {
-      stage = provider.place(request);
-    } catch (RuntimeException e) {
-      stage = CompletableFuture.failedFuture(e);
-    }
-    stage.whenComplete(
-        (placed, error) -> {
-          try {
-            if (error == null) {
-              onPlaced(call, placed);
-            } else {
-              onPlaceFailed(call, unwrap(error));
-            }
-          } catch (RuntimeException e) {
-            log.error(
-                "call {} of campaign {}: could not record the provider's answer",
-                call.id(),
-                call.campaignId(),
-                e);
-          }
-        });
-  }
-
-  private void onPlaced(Call call, PlacedCall placed) {
-    log.debug(
-        "call {} of campaign {} placed as {}",
-        call.id(),
-        call.campaignId(),
-        placed.providerCallId());
-    updater.change(
-        call,
-        c ->
-            c.toBuilder()
-                .providerCallId(
-                    c.providerCallId() != null ? c.providerCallId() : placed.providerCallId())
-                .providerRequestId(
-                    c.providerRequestId() != null
-                        ? c.providerRequestId()
-                        : placed.providerRequestId()),
-        CallLogEvent.CALL_PLACED,
-        "accepted by "
-            + call.provider()
-            + (placed.rawStatus() != null ? " (" + placed.rawStatus() + ")" : ""));
-  }
-
-  private void onPlaceFailed(Call call, Throwable error) {
-    if (error instanceof ProviderException pe && pe.isAmbiguous()) {
-      // it may have been placed: never dial again blindly; webhooks or reconciliation settle it
-      log.warn(
-          "call {} of campaign {}: ambiguous failure to place; awaiting its status: {}",
-          call.id(),
-          call.campaignId(),
-          pe.getMessage());
-      appendLog(
-          call,
-          settings.clock().instant(),
-          CallLogEvent.CALL_PLACE_FAILED,
-          null,
-          "ambiguous: " + pe.getMessage());
-      return;
-    }
-    FailureReason reason =
-        error instanceof ProviderException pe ? pe.reason() : FailureReason.PROVIDER_ERROR;
-    String code = error instanceof ProviderException pe ? pe.providerCode() : null;
-    Instant putBackAt = null;
-    if (error instanceof ProviderException pe && pe.isRetryable()) {
-      putBackAt = settings.clock().instant().plus(PLACE_RETRY_BACKOFF);
-    }
-    log.info(
-        "call {} of campaign {}: provider refused it: {}",
-        call.id(),
-        call.campaignId(),
-        error.getMessage());
-    updater.change(
-        call,
-        c -> c.toBuilder().status(CallStatus.FAILED).failureReason(reason).hangupCause(code),
-        CallLogEvent.CALL_PLACE_FAILED,
-        String.valueOf(error.getMessage()),
-        putBackAt);
-  }
-
-  private void appendLog(
-      Call call, Instant at, CallLogEvent event, CallStatus status, String detail) {
-    settings.store().appendLog(List.of(CallLogEntry.draft(call, at, event, status, detail, null)));
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null
-        ? error.getCause()
-        : error;
-  }
-
   /** A campaign in one pass, with its calls in progress as counted during the pass. */
   private static final class Slot {
     final Campaign campaign;
+    final CallProvider provider;
+    final Set<ZoneId> zones;
     long active;
 
-    Slot(Campaign campaign, long active) {
+    Slot(Campaign campaign, CallProvider provider, Set<ZoneId> zones, long active) {
       this.campaign = campaign;
+      this.provider = provider;
+      this.zones = zones;
       this.active = active;
     }
   }

@@ -4,6 +4,7 @@ import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignNotFoundException;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.DialDecision;
 import dev.dialkit.campaign.IllegalCampaignStateException;
 import dev.dialkit.campaign.ImportReport;
 import dev.dialkit.campaign.InvalidLeadException;
@@ -13,25 +14,39 @@ import dev.dialkit.campaign.Leads;
 import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.PriorityPolicy;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.TimeZones;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@link Leads}: adds leads to campaigns in one store operation per call. */
 final class LeadService implements Leads {
   private final CampaignStore store;
   private final Clock clock;
-  private final Runnable wake;
+  private final PriorityPolicy priorities;
+  private final DialDecisions decisions;
+  private final Consumer<CampaignId> added;
 
-  LeadService(CampaignStore store, Clock clock, Runnable wake) {
+  LeadService(
+      CampaignStore store,
+      Clock clock,
+      PriorityPolicy priorities,
+      DialDecisions decisions,
+      Consumer<CampaignId> added) {
     this.store = store;
     this.clock = clock;
-    this.wake = wake;
+    this.priorities = priorities;
+    this.decisions = decisions;
+    this.added = added;
   }
 
   @Override
@@ -57,11 +72,42 @@ final class LeadService implements Leads {
         // validate the whole input before storing any of it
         throw new InvalidLeadException(i + 1, "lead", "must not be null");
       }
-      queued.add(Lead.queued(LeadId.random(), tenant, campaignId, lead, now));
+      NewLead resolved =
+          lead.withTimeZone(zoneOf(lead, campaign)).withPriority(priorities.priority(lead));
+      queued.add(Lead.queued(LeadId.random(), tenant, campaignId, resolved, now));
     }
     LeadInsertResult result = store.insertLeads(tenant, campaignId, queued);
-    wake.run();
+    added.accept(campaignId);
     return new ImportReport(result.inserted().size(), result.duplicates());
+  }
+
+  /** The lead's own zone, else its number's, else the campaign window's. */
+  private static ZoneId zoneOf(NewLead lead, Campaign campaign) {
+    if (lead.timeZone() != null) {
+      return lead.timeZone();
+    }
+    return TimeZones.forNumber(lead.phone()).orElse(campaign.spec().callingWindow().zone());
+  }
+
+  @Override
+  public Optional<Lead> get(TenantId tenant, LeadId lead) {
+    return store.findLead(tenant, lead);
+  }
+
+  @Override
+  public DialDecision decision(TenantId tenant, LeadId leadId) {
+    Lead lead =
+        store
+            .findLead(tenant, leadId)
+            .orElseThrow(
+                () ->
+                    new InvalidLeadException(
+                        0, "lead", leadId + " not found for tenant " + tenant));
+    Campaign campaign =
+        store
+            .findCampaign(tenant, lead.campaignId())
+            .orElseThrow(() -> new CampaignNotFoundException(tenant, lead.campaignId()));
+    return decisions.explain(lead, campaign, clock.instant());
   }
 
   @Override

@@ -75,12 +75,7 @@ final class ListenerBus {
         try {
           listener.onEvent(event);
         } catch (RuntimeException e) {
-          log.warn(
-              "listener {} failed on {} for campaign {}",
-              listener,
-              event.getClass().getSimpleName(),
-              event.campaignId(),
-              e);
+          log.warn("listener {} failed on {}", listener, event.getClass().getSimpleName(), e);
         }
       }
       // yield the thread to other listeners, then continue

@@ -1,0 +1,120 @@
+package dev.dialkit.campaign.internal;
+
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallLogEvent;
+import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CampaignSpec;
+import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Counter;
+import dev.dialkit.campaign.FailureReason;
+import dev.dialkit.campaign.spi.CallProvider;
+import dev.dialkit.campaign.spi.CallStatusUpdate;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends the calls whose end was never reported. A call still open after ring timeout plus max call
+ * duration plus a grace period cannot be alive at the provider any more: the provider is asked for
+ * its status where it can be, and its answer applied; if it cannot be asked, does not know the call
+ * or fails to answer, the call ends {@code FAILED} with reason {@code NO_STATUS_CALLBACK}. Either
+ * way the store frees the call's slot exactly once. Only the instance holding a campaign's lease
+ * watches its calls.
+ */
+final class Watchdog {
+  private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
+  private static final Set<CampaignStatus> WATCHED =
+      EnumSet.of(
+          CampaignStatus.RUNNING,
+          CampaignStatus.SCHEDULED,
+          CampaignStatus.PAUSED,
+          CampaignStatus.CANCELED);
+
+  private final DialerSettings settings;
+  private final CallUpdater updater;
+  private final BiPredicate<Campaign, Instant> leaseHeld;
+
+  Watchdog(DialerSettings settings, CallUpdater updater, BiPredicate<Campaign, Instant> leaseHeld) {
+    this.settings = settings;
+    this.updater = updater;
+    this.leaseHeld = leaseHeld;
+  }
+
+  /** One round over every watched campaign this instance dispatches. */
+  void run() {
+    Instant now = settings.clock().instant();
+    for (Campaign campaign : settings.store().findCampaignsByStatus(WATCHED)) {
+      if (campaign.counters().get(Counter.LEADS_IN_PROGRESS) == 0
+          || !leaseHeld.test(campaign, now)) {
+        continue;
+      }
+      CampaignSpec spec = campaign.spec();
+      for (Call call : settings.store().findActiveCalls(campaign.tenant(), campaign.id())) {
+        Instant deadline =
+            call.createdAt()
+                .plus(spec.ringTimeout())
+                .plus(spec.maxCallDuration())
+                .plus(settings.watchdogGrace());
+        if (!now.isBefore(deadline)) {
+          settle(call);
+        }
+      }
+    }
+  }
+
+  private void settle(Call call) {
+    CallProvider provider = settings.providers().get(call.provider());
+    if (provider == null || !provider.capabilities().statusQuery()) {
+      endWithoutStatus(call, "provider cannot be asked");
+      return;
+    }
+    provider
+        .queryStatus(call)
+        .whenComplete(
+            (answer, error) -> {
+              if (error != null) {
+                endWithoutStatus(call, "status query failed: " + CallPlacer.unwrap(error));
+              } else if (answer.isEmpty()) {
+                endWithoutStatus(call, provider.name() + " does not know the call");
+              } else {
+                apply(call, answer.get());
+              }
+            });
+  }
+
+  private void apply(Call call, CallStatusUpdate update) {
+    updater.apply(call, update);
+    if (!update.status().isTerminal()) {
+      // the provider says it is still going past its own limits: trust the provider, look again
+      log.warn(
+          "call {} of campaign {}: past its deadline the provider still reports {}",
+          call.id(),
+          call.campaignId(),
+          update.rawStatus());
+    }
+  }
+
+  private void endWithoutStatus(Call call, String why) {
+    Optional<Call> current = settings.store().findCall(call.tenant(), call.id());
+    if (current.isEmpty() || current.get().status().isTerminal()) {
+      return;
+    }
+    log.warn(
+        "call {} of campaign {}: no terminal status received ({}); ended as {}",
+        call.id(),
+        call.campaignId(),
+        why,
+        FailureReason.NO_STATUS_CALLBACK);
+    updater.change(
+        current.get(),
+        c ->
+            c.toBuilder().status(CallStatus.FAILED).failureReason(FailureReason.NO_STATUS_CALLBACK),
+        CallLogEvent.CALL_RECONCILED,
+        "no terminal status received: " + why);
+  }
+}

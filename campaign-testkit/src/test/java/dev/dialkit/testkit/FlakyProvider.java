@@ -1,0 +1,101 @@
+package dev.dialkit.testkit;
+
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.FailureReason;
+import dev.dialkit.campaign.ProviderException;
+import dev.dialkit.campaign.WebhookRequest;
+import dev.dialkit.campaign.spi.CallProvider;
+import dev.dialkit.campaign.spi.CallStatusUpdate;
+import dev.dialkit.campaign.spi.DialRequest;
+import dev.dialkit.campaign.spi.PlacedCall;
+import dev.dialkit.campaign.spi.ProviderCapabilities;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A provider in front of the simulated one whose faults a test switches on and off. */
+final class FlakyProvider implements CallProvider {
+  enum Mode {
+    /** Passes everything through. */
+    HEALTHY,
+    /** Refuses every create with a retryable 503 before sending anything. */
+    DOWN,
+    /** Sends the create, then reports an ambiguous timeout: the call exists. */
+    TIMEOUT_AFTER_SEND,
+    /** Reports an ambiguous timeout without sending: the call does not exist. */
+    TIMEOUT_BEFORE_SEND
+  }
+
+  private final SimulatedCallProvider inner;
+  volatile Mode mode = Mode.HEALTHY;
+  volatile boolean statusQuery = true;
+  final AtomicInteger creates = new AtomicInteger();
+
+  FlakyProvider(SimulatedCallProvider inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public String name() {
+    return inner.name();
+  }
+
+  @Override
+  public ProviderCapabilities capabilities() {
+    ProviderCapabilities c = inner.capabilities();
+    return new ProviderCapabilities(
+        c.hangUp(), statusQuery, c.machineDetection(), c.recording(), c.progressEvents());
+  }
+
+  @Override
+  public double callsPerSecond() {
+    return inner.callsPerSecond();
+  }
+
+  @Override
+  public CompletionStage<PlacedCall> place(DialRequest request) {
+    creates.incrementAndGet();
+    return switch (mode) {
+      case HEALTHY -> inner.place(request);
+      case DOWN ->
+          CompletableFuture.failedFuture(
+              new ProviderException(
+                  name(),
+                  "service unavailable",
+                  503,
+                  null,
+                  FailureReason.PROVIDER_ERROR,
+                  true,
+                  false,
+                  null));
+      case TIMEOUT_AFTER_SEND -> inner.place(request).thenCompose(p -> ambiguous());
+      case TIMEOUT_BEFORE_SEND -> ambiguous();
+    };
+  }
+
+  private CompletionStage<PlacedCall> ambiguous() {
+    return CompletableFuture.failedFuture(
+        new ProviderException(
+            name(), "read timed out", 0, null, FailureReason.PROVIDER_ERROR, false, true, null));
+  }
+
+  @Override
+  public List<CallStatusUpdate> parseWebhook(WebhookRequest request) {
+    return inner.parseWebhook(request);
+  }
+
+  @Override
+  public CompletionStage<Void> hangUp(Call call) {
+    return inner.hangUp(call);
+  }
+
+  @Override
+  public CompletionStage<Optional<CallStatusUpdate>> queryStatus(Call call) {
+    if (!statusQuery) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException("no status query"));
+    }
+    return inner.queryStatus(call);
+  }
+}
