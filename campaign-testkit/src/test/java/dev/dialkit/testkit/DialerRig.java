@@ -61,7 +61,7 @@ final class DialerRig implements AutoCloseable {
         providerConfig
             .apply(SimulatedCallProvider.builder().clock(clock).scheduler(scheduler).seed(42))
             .build();
-    flaky = new FlakyProvider(provider);
+    flaky = new FlakyProvider(provider, clock);
     dialer =
         dialerConfig
             .apply(

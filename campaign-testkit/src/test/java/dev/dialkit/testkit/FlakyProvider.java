@@ -29,12 +29,15 @@ final class FlakyProvider implements CallProvider {
   }
 
   private final SimulatedCallProvider inner;
+  private final java.time.Clock clock;
+  final List<java.time.Instant> createTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
   volatile Mode mode = Mode.HEALTHY;
   volatile boolean statusQuery = true;
   final AtomicInteger creates = new AtomicInteger();
 
-  FlakyProvider(SimulatedCallProvider inner) {
+  FlakyProvider(SimulatedCallProvider inner, java.time.Clock clock) {
     this.inner = inner;
+    this.clock = clock;
   }
 
   @Override
@@ -57,6 +60,7 @@ final class FlakyProvider implements CallProvider {
   @Override
   public CompletionStage<PlacedCall> place(DialRequest request) {
     creates.incrementAndGet();
+    createTimes.add(clock.instant());
     return switch (mode) {
       case HEALTHY -> inner.place(request);
       case DOWN ->
