@@ -1,5 +1,8 @@
 /**
- * Benchmarks: not written yet (issue 3). They will run a 10,000-lead scenario in virtual time and
- * print slot utilisation, makespan and refill latency next to the lockstep batch algorithm.
+ * Scenario benchmarks, run as plain mains on virtual time. {@link
+ * dev.dialkit.benchmarks.SlidingWindowBenchmark} dials one campaign with Dialkit's executor and
+ * with the lockstep batch algorithm against identical simulated providers, and prints slot
+ * utilisation, makespan and Dialkit's in-process refill latency. Nothing here is asserted:
+ * benchmarks are not tests.
  */
 package dev.dialkit.benchmarks;
