@@ -97,7 +97,7 @@ final class CallPlacer {
   }
 
   private void hookFailed(Call call, Throwable error) {
-    log.info(
+    log.debug(
         "call {} of campaign {}: pre-dial hook failed; lead requeued: {}",
         call.id(),
         call.campaignId(),
@@ -225,7 +225,7 @@ final class CallPlacer {
     }
     FailureReason reason = pe != null ? pe.reason() : FailureReason.PROVIDER_ERROR;
     String code = pe != null ? pe.providerCode() : null;
-    log.info(
+    log.debug(
         "call {} of campaign {}: provider refused it: {}",
         call.id(),
         call.campaignId(),
@@ -239,7 +239,7 @@ final class CallPlacer {
 
   /** Ends a call that never reached the provider and puts its lead back, attempt not counted. */
   private void putBack(Call call, CallStatus status, FailureReason reason, String detail) {
-    log.info("call {} of campaign {}: {}; lead requeued", call.id(), call.campaignId(), detail);
+    log.debug("call {} of campaign {}: {}; lead requeued", call.id(), call.campaignId(), detail);
     updater.change(
         call,
         c -> c.toBuilder().status(status).failureReason(reason),
@@ -261,7 +261,7 @@ final class CallPlacer {
     }
     CallProvider provider = settings.providers().get(call.provider());
     if (!provider.capabilities().statusQuery()) {
-      log.info(
+      log.debug(
           "call {}: {} cannot be asked; waiting for its webhooks or the watchdog",
           call.id(),
           provider.name());

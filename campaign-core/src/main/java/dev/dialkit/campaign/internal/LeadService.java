@@ -10,6 +10,7 @@ import dev.dialkit.campaign.ImportReport;
 import dev.dialkit.campaign.InvalidLeadException;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
+import dev.dialkit.campaign.LeadNotFoundException;
 import dev.dialkit.campaign.Leads;
 import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.Page;
@@ -97,12 +98,7 @@ final class LeadService implements Leads {
   @Override
   public DialDecision decision(TenantId tenant, LeadId leadId) {
     Lead lead =
-        store
-            .findLead(tenant, leadId)
-            .orElseThrow(
-                () ->
-                    new InvalidLeadException(
-                        0, "lead", leadId + " not found for tenant " + tenant));
+        store.findLead(tenant, leadId).orElseThrow(() -> new LeadNotFoundException(tenant, leadId));
     Campaign campaign =
         store
             .findCampaign(tenant, lead.campaignId())
