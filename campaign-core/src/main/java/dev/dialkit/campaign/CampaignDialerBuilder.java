@@ -32,6 +32,9 @@ public final class CampaignDialerBuilder {
   /** {@value}: the largest webhook body accepted, in bytes (64 KiB). */
   public static final int DEFAULT_MAX_WEBHOOK_BODY_BYTES = 64 * 1024;
 
+  /** {@code 250 ms}: the least time between two progress events of one campaign. */
+  public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(250);
+
   /** {@value}: events queued per listener before the oldest are dropped. */
   public static final int DEFAULT_LISTENER_QUEUE_CAPACITY = 10_000;
 
@@ -107,6 +110,8 @@ public final class CampaignDialerBuilder {
   private Duration reconcileDelay = DEFAULT_RECONCILE_DELAY;
   private Duration hookRetryDelay = DEFAULT_HOOK_RETRY_DELAY;
   private Duration placeRetryDelay = DEFAULT_PLACE_RETRY_DELAY;
+  private String callbackSecret;
+  private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
 
   CampaignDialerBuilder() {}
 
@@ -272,6 +277,29 @@ public final class CampaignDialerBuilder {
     return this;
   }
 
+  /**
+   * The secret Dialkit signs callback URLs with for providers that do not sign their webhooks
+   * (SansPBX, Bolna): at least 32 characters. Required when such a provider is added; keep it
+   * stable across restarts and instances, or webhooks of calls in progress are rejected.
+   */
+  public CampaignDialerBuilder callbackSecret(String secret) {
+    if (secret == null || secret.length() < 32) {
+      throw new InvalidConfigurationException(
+          "callbackSecret",
+          secret == null ? null : secret.length() + " characters",
+          "must be at least 32 characters");
+    }
+    this.callbackSecret = secret;
+    return this;
+  }
+
+  /** The least time between two progress events of a campaign; default 250 ms, 0 to 1 min. */
+  public CampaignDialerBuilder progressInterval(Duration interval) {
+    this.progressInterval =
+        checkRange("progressInterval", interval, Duration.ZERO, Duration.ofMinutes(1));
+    return this;
+  }
+
   private static Duration checkRange(String field, Duration value, Duration min, Duration max) {
     if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw new InvalidConfigurationException(
@@ -289,6 +317,14 @@ public final class CampaignDialerBuilder {
     InvalidConfigurationException.required("store", store);
     if (providers.isEmpty()) {
       throw new InvalidConfigurationException("provider", null, "is required (add at least one)");
+    }
+    for (CallProvider provider : providers.values()) {
+      if (!provider.capabilities().signsWebhooks() && callbackSecret == null) {
+        throw new InvalidConfigurationException(
+            "callbackSecret",
+            null,
+            "is required: provider " + provider.name() + " does not sign its webhooks");
+      }
     }
     return new DefaultCampaignDialer(
         new DialerSettings(
@@ -313,6 +349,8 @@ public final class CampaignDialerBuilder {
             watchdogGrace,
             reconcileDelay,
             hookRetryDelay,
-            placeRetryDelay));
+            placeRetryDelay,
+            callbackSecret,
+            progressInterval));
   }
 }

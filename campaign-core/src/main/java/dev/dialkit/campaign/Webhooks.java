@@ -15,6 +15,12 @@ public interface Webhooks {
   String PROVIDER_PARAMETER = "dialkit_provider";
 
   /**
+   * The query parameter carrying Dialkit's own signature of the call, in the callback URLs of
+   * providers that do not sign their webhooks.
+   */
+  String TOKEN_PARAMETER = "dialkit_token";
+
+  /**
    * Verifies, parses and applies one callback. Never throws for bad input: a forged signature gets
    * 403, a malformed body 400, an oversized body 413, an unknown call 404; in each case nothing is
    * changed and the rejection is logged without phone numbers. A duplicate or late update gets 200

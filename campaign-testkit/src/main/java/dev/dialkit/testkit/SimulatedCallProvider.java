@@ -76,7 +76,7 @@ public final class SimulatedCallProvider implements CallProvider {
   public static final double UNLIMITED_CALLS_PER_SECOND = 1000;
 
   private static final ProviderCapabilities CAPABILITIES =
-      new ProviderCapabilities(true, true, true, false, true);
+      new ProviderCapabilities(true, true, true, false, true, true);
 
   private final SimulationSettings settings;
   private final Clock clock;

@@ -33,6 +33,10 @@ final class FlakyProvider implements CallProvider {
   final List<java.time.Instant> createTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
   volatile Mode mode = Mode.HEALTHY;
   volatile boolean statusQuery = true;
+
+  /** Off: pretend to be a provider that signs nothing, so Dialkit's own URL token protects it. */
+  volatile boolean signs = true;
+
   final AtomicInteger creates = new AtomicInteger();
 
   FlakyProvider(SimulatedCallProvider inner, java.time.Clock clock) {
@@ -49,7 +53,7 @@ final class FlakyProvider implements CallProvider {
   public ProviderCapabilities capabilities() {
     ProviderCapabilities c = inner.capabilities();
     return new ProviderCapabilities(
-        c.hangUp(), statusQuery, c.machineDetection(), c.recording(), c.progressEvents());
+        c.hangUp(), statusQuery, c.machineDetection(), c.recording(), c.progressEvents(), signs);
   }
 
   @Override

@@ -23,7 +23,7 @@ class SimulatedCallProviderBuilderTest {
 
     assertThat(provider.name()).isEqualTo("simulated");
     assertThat(provider.capabilities())
-        .isEqualTo(new ProviderCapabilities(true, true, true, false, true));
+        .isEqualTo(new ProviderCapabilities(true, true, true, false, true, true));
     assertThat(provider.callsPerSecond())
         .isEqualTo(SimulatedCallProvider.UNLIMITED_CALLS_PER_SECOND);
   }

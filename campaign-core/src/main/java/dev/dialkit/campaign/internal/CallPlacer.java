@@ -45,19 +45,22 @@ final class CallPlacer {
   private final ProviderGuards guards;
   private final EventPublisher events;
   private final Retry retry;
+  private final CallbackSigner signer;
 
   CallPlacer(
       DialerSettings settings,
       TaskScheduler scheduler,
       CallUpdater updater,
       ProviderGuards guards,
-      EventPublisher events) {
+      EventPublisher events,
+      CallbackSigner signer) {
     this.settings = settings;
     this.scheduler = scheduler;
     this.updater = updater;
     this.guards = guards;
     this.events = events;
     this.retry = Retry.of("dialkit-place", settings.providerRetry());
+    this.signer = signer;
   }
 
   void place(Campaign campaign, Lead lead, Call call) {
@@ -301,6 +304,9 @@ final class CallPlacer {
     correlation.put(Webhooks.PROVIDER_PARAMETER, call.provider());
     correlation.put(Webhooks.TENANT_PARAMETER, call.tenant().value());
     correlation.put(Webhooks.CALL_PARAMETER, call.id().value());
+    if (!settings.providers().get(call.provider()).capabilities().signsWebhooks()) {
+      correlation.put(Webhooks.TOKEN_PARAMETER, signer.token(call.tenant(), call.id()));
+    }
     return new DialRequest(
         call.id(),
         call.tenant(),

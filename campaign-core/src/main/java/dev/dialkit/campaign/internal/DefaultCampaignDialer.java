@@ -48,7 +48,9 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     var store = settings.store();
     var bus =
         new ListenerBus(settings.listeners(), listenerExecutor, settings.listenerQueueCapacity());
-    var events = new EventPublisher(bus, store, settings.clock());
+    var events = new EventPublisher(bus, store, settings.clock(), settings.progressInterval());
+    var signer =
+        settings.callbackSecret() == null ? null : new CallbackSigner(settings.callbackSecret());
     var lifecycle = new CampaignLifecycle(store, settings.clock(), events);
     var windows = new CampaignWindows(store);
     this.guards = new ProviderGuards(settings, scheduler, events);
@@ -56,7 +58,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     this.executor = new DialingExecutor(settings, scheduler, lifecycle, windows, guards, decisions);
     var updater = new CallUpdater(store, settings.clock(), events, lifecycle, executor);
     executor.connect(
-        new CallPlacer(settings, scheduler, updater, guards, events),
+        new CallPlacer(settings, scheduler, updater, guards, events, signer),
         new Watchdog(settings, updater, executor::holdsLease));
     this.campaigns =
         new CampaignService(
@@ -65,7 +67,8 @@ public final class DefaultCampaignDialer implements CampaignDialer {
         new LeadService(
             store, settings.clock(), settings.priorityPolicy(), decisions, executor::leadsAdded);
     this.webhooks =
-        new WebhookPipeline(settings.providers(), store, updater, settings.maxWebhookBodyBytes());
+        new WebhookPipeline(
+            settings.providers(), store, updater, settings.maxWebhookBodyBytes(), signer);
     this.calls =
         new Calls() {
           @Override

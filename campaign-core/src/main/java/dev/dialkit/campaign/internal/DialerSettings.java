@@ -18,7 +18,8 @@ import java.util.concurrent.Executor;
 /**
  * The checked settings of a dialer, as {@code CampaignDialerBuilder} hands them to the
  * implementation. {@code scheduler} and {@code listenerExecutor} are {@code null} when the dialer
- * is to create (and own) its own.
+ * is to create (and own) its own; {@code callbackSecret} is {@code null} when every provider signs
+ * its own webhooks.
  */
 public record DialerSettings(
     CampaignStore store,
@@ -42,4 +43,6 @@ public record DialerSettings(
     Duration watchdogGrace,
     Duration reconcileDelay,
     Duration hookRetryDelay,
-    Duration placeRetryDelay) {}
+    Duration placeRetryDelay,
+    String callbackSecret,
+    Duration progressInterval) {}

@@ -18,18 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * busy campaign does not flood listeners; lifecycle events always carry fresh progress.
  */
 final class EventPublisher {
-  /** The least time between two progress events of one campaign. */
-  static final Duration PROGRESS_INTERVAL = Duration.ofMillis(250);
-
   private final ListenerBus bus;
   private final CampaignStore store;
   private final Clock clock;
+  private final Duration interval;
   private final ConcurrentHashMap<CampaignId, Instant> lastProgress = new ConcurrentHashMap<>();
 
-  EventPublisher(ListenerBus bus, CampaignStore store, Clock clock) {
+  EventPublisher(ListenerBus bus, CampaignStore store, Clock clock, Duration interval) {
     this.bus = bus;
     this.store = store;
     this.clock = clock;
+    this.interval = interval;
   }
 
   void callUpdated(Call call, CallStatus previous) {
@@ -40,14 +39,14 @@ final class EventPublisher {
     bus.publish(event);
   }
 
-  /** Publishes the campaign's progress unless one was published less than 250 ms ago. */
+  /** Publishes the campaign's progress unless one was published less than the interval ago. */
   void progressChanged(TenantId tenant, CampaignId id) {
     Instant now = clock.instant();
     boolean[] due = {false};
     lastProgress.compute(
         id,
         (key, last) -> {
-          if (last == null || !now.isBefore(last.plus(PROGRESS_INTERVAL))) {
+          if (last == null || !now.isBefore(last.plus(interval))) {
             due[0] = true;
             return now;
           }

@@ -31,16 +31,19 @@ final class WebhookPipeline implements Webhooks {
   private final CampaignStore store;
   private final CallUpdater updater;
   private final int maxBodyBytes;
+  private final CallbackSigner signer;
 
   WebhookPipeline(
       Map<String, CallProvider> providers,
       CampaignStore store,
       CallUpdater updater,
-      int maxBodyBytes) {
+      int maxBodyBytes,
+      CallbackSigner signer) {
     this.providers = providers;
     this.store = store;
     this.updater = updater;
     this.maxBodyBytes = maxBodyBytes;
+    this.signer = signer;
   }
 
   @Override
@@ -54,6 +57,9 @@ final class WebhookPipeline implements Webhooks {
       }
       CallProvider provider = provider(providerName);
       providerName = provider.name();
+      if (!provider.capabilities().signsWebhooks()) {
+        checkToken(request);
+      }
       List<CallStatusUpdate> updates;
       try {
         updates = provider.parseWebhook(request);
@@ -78,6 +84,26 @@ final class WebhookPipeline implements Webhooks {
           request.queryParameter(CALL_PARAMETER),
           e.getMessage());
       return WebhookResponse.rejected(e);
+    }
+  }
+
+  /** For providers that sign nothing: the URL must carry Dialkit's own token for its call. */
+  private void checkToken(WebhookRequest request) {
+    String tenant = request.queryParameter(TENANT_PARAMETER);
+    String call = request.queryParameter(CALL_PARAMETER);
+    String token = request.queryParameter(TOKEN_PARAMETER);
+    boolean valid;
+    try {
+      valid =
+          tenant != null
+              && call != null
+              && signer.verify(TenantId.of(tenant), CallId.of(call), token);
+    } catch (IllegalArgumentException e) {
+      valid = false;
+    }
+    if (!valid) {
+      throw new WebhookRejectedException(
+          Reason.SIGNATURE, "missing or wrong " + TOKEN_PARAMETER + " for the call in the URL");
     }
   }
 

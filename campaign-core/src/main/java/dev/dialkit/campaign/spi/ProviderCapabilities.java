@@ -8,10 +8,14 @@ package dev.dialkit.campaign.spi;
  * @param machineDetection it can detect answering machines
  * @param recording it can record calls
  * @param progressEvents it reports ringing and answered, not only the end (SansPBX does not)
+ * @param signsWebhooks it signs its webhooks and {@link CallProvider#parseWebhook} verifies them;
+ *     for a provider that signs nothing (SansPBX, Bolna) Dialkit signs its own callback URLs with
+ *     the dialer's callback secret and checks that token before the provider parses anything
  */
 public record ProviderCapabilities(
     boolean hangUp,
     boolean statusQuery,
     boolean machineDetection,
     boolean recording,
-    boolean progressEvents) {}
+    boolean progressEvents,
+    boolean signsWebhooks) {}
