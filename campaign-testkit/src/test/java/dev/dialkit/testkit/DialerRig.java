@@ -172,14 +172,12 @@ final class DialerRig implements AutoCloseable {
     }
   }
 
+  /** The campaign's whole call log, as the store holds it. */
   List<CallLogEntry> fullLog(CampaignId id) {
     List<CallLogEntry> all = new ArrayList<>();
     long cursor = 0;
     while (true) {
-      var page =
-          dialer
-              .callLog()
-              .forCampaign(TENANT, id, PageRequest.after(cursor, PageRequest.MAX_LIMIT));
+      var page = store.campaignLog(TENANT, id, PageRequest.after(cursor, PageRequest.MAX_LIMIT));
       if (page.items().isEmpty()) {
         return all;
       }

@@ -2,7 +2,6 @@ package dev.dialkit.examples;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
-import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CampaignDialer;
@@ -10,6 +9,7 @@ import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.TimelineEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param title what the timeline shows; the number is masked
  * @param entries the entries, oldest first
  */
-public record CallTimeline(String title, List<CallLogEntry> entries) {
+public record CallTimeline(String title, List<TimelineEntry> entries) {
   public CallTimeline {
     entries = List.copyOf(entries);
   }
@@ -35,13 +35,13 @@ public record CallTimeline(String title, List<CallLogEntry> entries) {
     CallTimeline retried = null;
     CallTimeline voicemail = null;
     long cursor = 0;
-    Page<CallLogEntry> page;
+    Page<TimelineEntry> page;
     do {
       page =
           dialer
               .callLog()
               .forCampaign(tenant, campaign, PageRequest.after(cursor, PageRequest.MAX_LIMIT));
-      for (CallLogEntry e : page.items()) {
+      for (TimelineEntry e : page.items()) {
         if (e.event() != CallLogEvent.STATUS_APPLIED || !e.status().isTerminal()) {
           continue;
         }
@@ -82,7 +82,7 @@ public record CallTimeline(String title, List<CallLogEntry> entries) {
 
   private static CallTimeline of(
       CampaignDialer dialer, String outcome, Call call, Optional<Call> retry) {
-    List<CallLogEntry> entries = new ArrayList<>(log(dialer, call));
+    List<TimelineEntry> entries = new ArrayList<>(log(dialer, call));
     String calls = "call " + call.id();
     if (retry.isPresent()) {
       entries.addAll(log(dialer, retry.get()));
@@ -92,7 +92,7 @@ public record CallTimeline(String title, List<CallLogEntry> entries) {
     return new CallTimeline(outcome + ": " + calls + " to " + call.to(), entries);
   }
 
-  private static List<CallLogEntry> log(CampaignDialer dialer, Call call) {
+  private static List<TimelineEntry> log(CampaignDialer dialer, Call call) {
     return dialer.callLog().forCall(call.tenant(), call.id(), PageRequest.of(0, 100)).items();
   }
 

@@ -1,7 +1,7 @@
 package dev.dialkit.examples;
 
-import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CampaignProgress;
+import dev.dialkit.campaign.TimelineEntry;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +52,7 @@ final class QuickstartReport {
     StringBuilder out = new StringBuilder();
     for (CallTimeline timeline : result.timelines()) {
       out.append(String.format("%n%s%n", timeline.title()));
-      for (CallLogEntry e : timeline.entries()) {
+      for (TimelineEntry e : timeline.entries()) {
         out.append(
             String.format(
                 "  %s  %-17s %-10s %s%n",

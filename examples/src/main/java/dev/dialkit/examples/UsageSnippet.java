@@ -1,7 +1,6 @@
 package dev.dialkit.examples;
 
 import dev.dialkit.campaign.Agent;
-import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignProgress;
@@ -13,6 +12,7 @@ import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.RetryPolicy;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.TimelineEntry;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class UsageSnippet {
       TenantId tenant,
       CampaignId campaign,
       CampaignProgress progress,
-      Page<CallLogEntry> log) {}
+      Page<TimelineEntry> log) {}
 
   /** Creates and starts a dialer, then creates, fills and starts a campaign. */
   public static Started run(CampaignStore store, CallProvider provider) {
@@ -80,9 +80,11 @@ public final class UsageSnippet {
     System.out.printf(
         "%s: %d of %d leads finished, %d calls in progress%n",
         progress.status(), progress.finished(), progress.total(), progress.inProgress());
-    Page<CallLogEntry> log = dialer.callLog().forCampaign(tenant, campaign, PageRequest.of(0, 50));
-    for (CallLogEntry entry : log.items()) {
-      System.out.printf("%s %s %s %s%n", entry.at(), entry.event(), entry.status(), entry.detail());
+    Page<TimelineEntry> log = dialer.callLog().forCampaign(tenant, campaign, PageRequest.of(0, 50));
+    for (TimelineEntry entry : log.items()) {
+      System.out.printf(
+          "%s %s %s %s %s%n",
+          entry.at(), entry.leadName(), entry.maskedNumber(), entry.event(), entry.detail());
     }
     // end::usage[]
     return new Started(dialer, tenant, campaign, progress, log);

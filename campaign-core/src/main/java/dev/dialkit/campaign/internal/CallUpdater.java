@@ -16,6 +16,8 @@ import dev.dialkit.campaign.spi.TransitionResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,7 @@ final class CallUpdater {
   private final EventPublisher events;
   private final CampaignLifecycle lifecycle;
   private final CallEndListener ended;
+  private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
 
   CallUpdater(
       CampaignStore store,
@@ -215,7 +218,9 @@ final class CallUpdater {
           case STALE -> CallLogEvent.STATUS_STALE;
           case UNKNOWN -> CallLogEvent.STATUS_UNKNOWN;
         };
-    if (ignore.kind() == CallStateMachine.Kind.UNKNOWN) {
+    if (ignore.kind() == CallStateMachine.Kind.UNKNOWN
+        && unknownStatuses.add(call.provider() + "|" + update.rawStatus())) {
+      // once per provider and value: a provider that added a status would otherwise flood the log
       log.warn(
           "call {}: provider {} sent unknown status '{}'; recorded, not applied",
           call.id(),

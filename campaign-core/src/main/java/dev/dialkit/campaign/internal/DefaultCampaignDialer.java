@@ -3,14 +3,11 @@ package dev.dialkit.campaign.internal;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLog;
-import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.Calls;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Campaigns;
 import dev.dialkit.campaign.Leads;
-import dev.dialkit.campaign.Page;
-import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.Webhooks;
 import dev.dialkit.campaign.spi.TaskScheduler;
@@ -81,19 +78,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             return settings.store().findActiveCalls(tenant, campaign);
           }
         };
-    this.callLog =
-        new CallLog() {
-          @Override
-          public Page<CallLogEntry> forCampaign(
-              TenantId tenant, CampaignId campaign, PageRequest page) {
-            return settings.store().campaignLog(tenant, campaign, page);
-          }
-
-          @Override
-          public Page<CallLogEntry> forCall(TenantId tenant, CallId call, PageRequest page) {
-            return settings.store().callLog(tenant, call, page);
-          }
-        };
+    this.callLog = new Timelines(store);
   }
 
   @Override
