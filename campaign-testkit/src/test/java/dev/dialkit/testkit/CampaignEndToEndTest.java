@@ -106,8 +106,18 @@ class CampaignEndToEndTest {
       assertThat(rig.provider.calls()).hasSize(LEADS);
       assertThat(c.get(Counter.TALK_MILLIS)).isEqualTo(talkMillis);
 
-      // listeners heard the end
+      // listeners heard the end, and progress at most every 250 ms
       assertThat(rig.events).anyMatch(e -> e instanceof DialkitEvent.CampaignCompleted);
+      List<java.time.Instant> progressTimes =
+          rig.events.stream()
+              .filter(e -> e instanceof DialkitEvent.ProgressUpdated)
+              .map(DialkitEvent::occurredAt)
+              .toList();
+      assertThat(progressTimes).hasSizeGreaterThan(100);
+      for (int i = 1; i < progressTimes.size(); i++) {
+        assertThat(Duration.between(progressTimes.get(i - 1), progressTimes.get(i)))
+            .isGreaterThanOrEqualTo(Duration.ofMillis(250));
+      }
     }
   }
 
