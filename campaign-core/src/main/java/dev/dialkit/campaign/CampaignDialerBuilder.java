@@ -26,7 +26,13 @@ public final class CampaignDialerBuilder {
   /** {@code 250 ms}: how often the executor looks for slots freed by other instances. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(250);
 
-  /** {@code 15 s}: how long a campaign's dispatch lease lasts without renewal. */
+  /** {@code 5 s}: how often an instance writes its heartbeat to the store. */
+  public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+
+  /**
+   * {@code 15 s}, three heartbeats: how long a campaign's dispatch lease lasts without renewal, so
+   * how long after an instance dies another takes its campaigns over.
+   */
   public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(15);
 
   /** {@value}: the largest webhook body accepted, in bytes (64 KiB). */
@@ -99,6 +105,7 @@ public final class CampaignDialerBuilder {
   private String instanceId = "dialer-" + UUID.randomUUID();
   private Duration pollInterval = DEFAULT_POLL_INTERVAL;
   private Duration leaseTtl = DEFAULT_LEASE_TTL;
+  private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
   private int maxWebhookBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES;
   private int listenerQueueCapacity = DEFAULT_LISTENER_QUEUE_CAPACITY;
   private PriorityPolicy priorityPolicy = PriorityPolicy.seedScore();
@@ -192,9 +199,19 @@ public final class CampaignDialerBuilder {
     return this;
   }
 
-  /** How long a dispatch lease lasts without renewal; default 15 s, 1 s to 10 min. */
+  /**
+   * How often this instance writes its heartbeat and renews its leases; default 5 s, 10 ms to 1
+   * min. The lease TTL must be at least twice this.
+   */
+  public CampaignDialerBuilder heartbeatInterval(Duration interval) {
+    this.heartbeatInterval =
+        checkRange("heartbeatInterval", interval, Duration.ofMillis(10), Duration.ofMinutes(1));
+    return this;
+  }
+
+  /** How long a dispatch lease lasts without renewal; default 15 s, 20 ms to 10 min. */
   public CampaignDialerBuilder leaseTtl(Duration leaseTtl) {
-    this.leaseTtl = checkRange("leaseTtl", leaseTtl, Duration.ofSeconds(1), Duration.ofMinutes(10));
+    this.leaseTtl = checkRange("leaseTtl", leaseTtl, Duration.ofMillis(20), Duration.ofMinutes(10));
     return this;
   }
 
@@ -318,6 +335,10 @@ public final class CampaignDialerBuilder {
     if (providers.isEmpty()) {
       throw new InvalidConfigurationException("provider", null, "is required (add at least one)");
     }
+    if (leaseTtl.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+      throw new InvalidConfigurationException(
+          "leaseTtl", leaseTtl, "must be at least twice heartbeatInterval " + heartbeatInterval);
+    }
     for (CallProvider provider : providers.values()) {
       if (!provider.capabilities().signsWebhooks() && callbackSecret == null) {
         throw new InvalidConfigurationException(
@@ -351,6 +372,7 @@ public final class CampaignDialerBuilder {
             hookRetryDelay,
             placeRetryDelay,
             callbackSecret,
-            progressInterval));
+            progressInterval,
+            heartbeatInterval));
   }
 }

@@ -41,6 +41,7 @@ public abstract class CampaignStoreContract
         ZoneContract,
         TransitionContract,
         LeaseContract,
+        InstanceContract,
         CallLogContract,
         ReturnedValuesContract,
         ConcurrencyContract {

@@ -46,6 +46,7 @@ final class CallPlacer {
   private final EventPublisher events;
   private final Retry retry;
   private final CallbackSigner signer;
+  private final java.util.function.BiPredicate<dev.dialkit.campaign.CampaignId, Instant> leaseHeld;
 
   CallPlacer(
       DialerSettings settings,
@@ -53,7 +54,8 @@ final class CallPlacer {
       CallUpdater updater,
       ProviderGuards guards,
       EventPublisher events,
-      CallbackSigner signer) {
+      CallbackSigner signer,
+      java.util.function.BiPredicate<dev.dialkit.campaign.CampaignId, Instant> leaseHeld) {
     this.settings = settings;
     this.scheduler = scheduler;
     this.updater = updater;
@@ -61,6 +63,7 @@ final class CallPlacer {
     this.events = events;
     this.retry = Retry.of("dialkit-place", settings.providerRetry());
     this.signer = signer;
+    this.leaseHeld = leaseHeld;
   }
 
   void place(Campaign campaign, Lead lead, Call call) {
@@ -115,6 +118,14 @@ final class CallPlacer {
 
   private void attempt(Call call, DialRequest request, Retry.AsyncContext<PlacedCall> context) {
     CallProvider provider = settings.providers().get(call.provider());
+    if (!leaseHeld.test(call.campaignId(), now())) {
+      // another instance owns the campaign now and will reconcile this call: send nothing
+      log.warn(
+          "call {} of campaign {}: lease lost before placing; left to the new owner",
+          call.id(),
+          call.campaignId());
+      return;
+    }
     if (!guards.acquirePermit(provider.name())) {
       // the calls-per-second limit is reached: send when the next permits are issued
       scheduler.schedule(

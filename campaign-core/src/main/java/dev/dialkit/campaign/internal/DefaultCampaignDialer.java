@@ -55,7 +55,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     this.executor = new DialingExecutor(settings, scheduler, lifecycle, windows, guards, decisions);
     var updater = new CallUpdater(store, settings.clock(), events, lifecycle, executor);
     executor.connect(
-        new CallPlacer(settings, scheduler, updater, guards, events, signer),
+        new CallPlacer(settings, scheduler, updater, guards, events, signer, executor::holdsLease),
         new Watchdog(settings, updater, executor::holdsLease));
     this.campaigns =
         new CampaignService(

@@ -45,4 +45,5 @@ public record DialerSettings(
     Duration hookRetryDelay,
     Duration placeRetryDelay,
     String callbackSecret,
-    Duration progressInterval) {}
+    Duration progressInterval,
+    Duration heartbeatInterval) {}

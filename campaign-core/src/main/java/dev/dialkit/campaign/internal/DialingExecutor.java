@@ -74,6 +74,7 @@ final class DialingExecutor implements CallEndListener {
   private volatile boolean running;
   private volatile TaskScheduler.Cancellable poll;
   private volatile TaskScheduler.Cancellable watchdogTask;
+  private volatile TaskScheduler.Cancellable heartbeatTask;
   private long rotation;
 
   DialingExecutor(
@@ -104,6 +105,8 @@ final class DialingExecutor implements CallEndListener {
     }
     running = true;
     log.info("dialer {} started", settings.instanceId());
+    heartbeat();
+    heartbeatTask = repeat(this::heartbeat, settings.heartbeatInterval());
     poll = repeat(this::wake, settings.pollInterval());
     watchdogTask = repeat(this::watch, settings.watchdogInterval());
     wake();
@@ -111,7 +114,8 @@ final class DialingExecutor implements CallEndListener {
 
   void stop() {
     running = false;
-    for (TaskScheduler.Cancellable task : new TaskScheduler.Cancellable[] {poll, watchdogTask}) {
+    for (TaskScheduler.Cancellable task :
+        new TaskScheduler.Cancellable[] {poll, watchdogTask, heartbeatTask}) {
       if (task != null) {
         task.cancel();
       }
@@ -124,6 +128,11 @@ final class DialingExecutor implements CallEndListener {
       }
     }
     leaseExpiry.clear();
+    try {
+      settings.store().deregister(settings.instanceId());
+    } catch (RuntimeException e) {
+      log.warn("dialer {} could not deregister; it will time out", settings.instanceId(), e);
+    }
     log.info("dialer {} stopped", settings.instanceId());
   }
 
@@ -179,6 +188,28 @@ final class DialingExecutor implements CallEndListener {
     }
     timedWake.set(at);
     scheduler.schedule(this::wake, Duration.between(now, at.isAfter(now) ? at : now));
+  }
+
+  /** Tells the store this instance is alive and renews the leases it holds. */
+  private void heartbeat() {
+    Instant now = settings.clock().instant();
+    try {
+      settings.store().heartbeat(settings.instanceId(), now);
+      for (CampaignId id : leaseExpiry.keySet()) {
+        if (settings.store().tryLease(id, settings.instanceId(), now, settings.leaseTtl())) {
+          leaseExpiry.put(id, now.plus(settings.leaseTtl()));
+        } else {
+          log.info("dialer {} lost the lease of campaign {}", settings.instanceId(), id);
+          leaseExpiry.remove(id);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn(
+          "dialer {}: heartbeat failed; retrying in {}",
+          settings.instanceId(),
+          settings.heartbeatInterval(),
+          e);
+    }
   }
 
   private void watch() {
@@ -413,21 +444,54 @@ final class DialingExecutor implements CallEndListener {
 
   /** Whether this instance holds (or could take) the lease on dispatching {@code campaign}. */
   boolean holdsLease(Campaign campaign, Instant now) {
-    CampaignId id = campaign.id();
+    boolean held = leaseExpiry.containsKey(campaign.id());
+    boolean holds = holdsLease(campaign.id(), now);
+    if (holds && !held) {
+      inherit(campaign, now);
+    }
+    return holds;
+  }
+
+  /**
+   * Whether this instance holds the lease on {@code campaign} now, renewing it when it is past half
+   * its life. Checked before each claim and again before each create request, so an instance that
+   * lost a lease (its heartbeats stalled) sends nothing more for that campaign.
+   */
+  boolean holdsLease(CampaignId id, Instant now) {
     Duration ttl = settings.leaseTtl();
     Instant expiry = leaseExpiry.get(id);
     if (expiry != null && now.isBefore(expiry.minus(ttl.dividedBy(2)))) {
       return true;
     }
     if (settings.store().tryLease(id, settings.instanceId(), now, ttl)) {
-      if (expiry == null) {
-        log.debug("dialer {} took the lease of campaign {}", settings.instanceId(), id);
-      }
       leaseExpiry.put(id, now.plus(ttl));
       return true;
     }
     leaseExpiry.remove(id);
     return false;
+  }
+
+  /**
+   * A lease just taken (from a dead instance, or this one's previous life): its calls that were
+   * claimed but never acknowledged by the provider belong to no live placement. After the reconcile
+   * delay, any of them still unacknowledged is reconciled with the provider.
+   */
+  private void inherit(Campaign campaign, Instant now) {
+    List<Call> orphans =
+        settings.store().findActiveCalls(campaign.tenant(), campaign.id()).stream()
+            .filter(c -> c.status() == dev.dialkit.campaign.CallStatus.INITIATED)
+            .filter(c -> c.providerCallId() == null && c.providerRequestId() == null)
+            .toList();
+    if (orphans.isEmpty()) {
+      return;
+    }
+    log.info(
+        "dialer {} took over campaign {} with {} unacknowledged call(s); reconciling in {}",
+        settings.instanceId(),
+        campaign.id(),
+        orphans.size(),
+        settings.reconcileDelay());
+    scheduler.schedule(() -> orphans.forEach(placer::reconcile), settings.reconcileDelay());
   }
 
   private PhoneNumber nextCallerId(Campaign campaign) {

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
   private final CallIndex calls = new CallIndex();
   private final SlotTable slots = new SlotTable();
   private final CallLogIndex log = new CallLogIndex();
+  private final Map<String, Instant> instances = new HashMap<>();
 
   /** An empty store. */
   public InMemoryCampaignStore() {}
@@ -346,6 +348,54 @@ public final class InMemoryCampaignStore implements CampaignStore {
         state.leaseOwner = null;
         state.leaseExpiry = null;
       }
+    }
+  }
+
+  @Override
+  public void heartbeat(String instanceId, Instant now) {
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(now, "now");
+    synchronized (lock) {
+      instances.put(instanceId, now);
+    }
+  }
+
+  @Override
+  public Set<String> liveInstances(Instant now, Duration timeout) {
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
+    }
+    Instant after = now.minus(timeout);
+    synchronized (lock) {
+      Set<String> live = new HashSet<>();
+      instances.forEach(
+          (id, seen) -> {
+            if (seen.isAfter(after)) {
+              live.add(id);
+            }
+          });
+      return Set.copyOf(live);
+    }
+  }
+
+  @Override
+  public void deregister(String instanceId) {
+    synchronized (lock) {
+      instances.remove(instanceId);
+    }
+  }
+
+  @Override
+  public int releaseOrphanSlots() {
+    synchronized (lock) {
+      int released = 0;
+      for (CallId holder : slots.holders()) {
+        if (!calls.contains(holder) || calls.get(holder).status().isTerminal()) {
+          slots.release(holder);
+          released++;
+        }
+      }
+      return released;
     }
   }
 

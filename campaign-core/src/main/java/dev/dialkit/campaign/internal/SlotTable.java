@@ -49,6 +49,11 @@ final class SlotTable {
     }
   }
 
+  /** The calls holding a slot. */
+  java.util.Set<CallId> holders() {
+    return java.util.Set.copyOf(held.keySet());
+  }
+
   int global() {
     return held.size();
   }

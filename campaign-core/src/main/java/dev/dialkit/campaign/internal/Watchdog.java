@@ -45,8 +45,12 @@ final class Watchdog {
     this.leaseHeld = leaseHeld;
   }
 
-  /** One round over every watched campaign this instance dispatches. */
+  /** One round over every watched campaign this instance dispatches, and the slot repair. */
   void run() {
+    int released = settings.store().releaseOrphanSlots();
+    if (released > 0) {
+      log.warn("released {} slot(s) held by calls that had already ended", released);
+    }
     Instant now = settings.clock().instant();
     for (Campaign campaign : settings.store().findCampaignsByStatus(WATCHED)) {
       if (campaign.counters().get(Counter.LEADS_IN_PROGRESS) == 0

@@ -249,6 +249,38 @@ public interface CampaignStore {
    */
   void releaseLease(CampaignId campaignId, String owner);
 
+  // ---------------------------------------------------------------- instances
+
+  /**
+   * Records that the dialer instance {@code instanceId} is alive at {@code now}: its heartbeat,
+   * written every few seconds. The first heartbeat registers the instance.
+   */
+  void heartbeat(String instanceId, Instant now);
+
+  /**
+   * The instances whose last heartbeat is after {@code now - timeout} (not dead), by id. An
+   * instance whose heartbeats stopped drops out once {@code timeout} has passed; its leases expire
+   * on their own and another instance takes its campaigns over.
+   *
+   * @param timeout > 0
+   */
+  Set<String> liveInstances(Instant now, Duration timeout);
+
+  /** Removes the instance from the registry (a clean shutdown); harmless if it is not there. */
+  void deregister(String instanceId);
+
+  // ---------------------------------------------------------------- repair
+
+  /**
+   * Releases every slot held by a call that is terminal or does not exist: slots a crash between
+   * two writes may have left held by a store without multi-document transactions. A store whose
+   * writes are all transactional never leaves any and returns 0. Safe to run at any time, on any
+   * instance, concurrently with everything else.
+   *
+   * @return the number of slots released
+   */
+  int releaseOrphanSlots();
+
   // ---------------------------------------------------------------- call log
 
   /**
