@@ -44,7 +44,8 @@ public abstract class CampaignStoreContract
         InstanceContract,
         CallLogContract,
         ReturnedValuesContract,
-        ConcurrencyContract {
+        ConcurrencyContract,
+        TwoDialersContract {
 
   private CampaignStore store;
 
