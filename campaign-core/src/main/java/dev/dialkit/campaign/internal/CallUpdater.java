@@ -177,8 +177,9 @@ final class CallUpdater {
     boolean ending = next.status().isTerminal() && !previous.status().isTerminal();
     LeadOutcome leadOutcome = null;
     CounterDelta counters = CounterDelta.NONE;
+    Campaign campaign = null;
     if (ending) {
-      Campaign campaign = store.findCampaign(next.tenant(), next.campaignId()).orElse(null);
+      campaign = store.findCampaign(next.tenant(), next.campaignId()).orElse(null);
       Lead lead = store.findLead(next.tenant(), next.leadId()).orElse(null);
       leadOutcome = CallOutcomes.leadOutcome(next, lead, campaign, now);
       if (putBackAt != null) {
@@ -202,7 +203,7 @@ final class CallUpdater {
       if (ending) {
         log.debug(
             "call {} of campaign {} ended {}", stored.id(), stored.campaignId(), stored.status());
-        ended.callEnded(stored, leadOutcome);
+        ended.callEnded(campaign, stored, leadOutcome);
         lifecycle.completeIfDone(stored.tenant(), stored.campaignId());
       }
       events.progressChanged(stored.tenant(), stored.campaignId());

@@ -68,6 +68,12 @@ final class DialingExecutor implements CallEndListener {
   private final AtomicInteger wakeups = new AtomicInteger();
 
   private final Map<CampaignId, Instant> leaseExpiry = new ConcurrentHashMap<>();
+
+  /**
+   * Campaigns another instance holds: not asked for again before the instant, to spare the store.
+   */
+  private final Map<CampaignId, Instant> leaseDeniedUntil = new ConcurrentHashMap<>();
+
   private final Map<CampaignId, AtomicLong> callerIdTurn = new ConcurrentHashMap<>();
   private final Map<CampaignId, Map<PhoneNumber, Long>> callerIdLastUse = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> timedWake = new AtomicReference<>();
@@ -150,14 +156,13 @@ final class DialingExecutor implements CallEndListener {
   }
 
   @Override
-  public void callEnded(Call call, LeadOutcome outcome) {
+  public void callEnded(Campaign campaign, Call call, LeadOutcome outcome) {
     if (outcome != null && outcome.state() == LeadState.QUEUED) {
       windows.refresh(call.campaignId());
     }
-    settings
-        .store()
-        .findCampaign(call.tenant(), call.campaignId())
-        .ifPresent(c -> autoPauser.callEnded(c, call));
+    if (campaign != null) {
+      autoPauser.callEnded(campaign, call);
+    }
     wake();
   }
 
@@ -463,11 +468,21 @@ final class DialingExecutor implements CallEndListener {
     if (expiry != null && now.isBefore(expiry.minus(ttl.dividedBy(2)))) {
       return true;
     }
+    Instant denied = leaseDeniedUntil.get(id);
+    if (expiry == null && denied != null && now.isBefore(denied)) {
+      return false;
+    }
     if (settings.store().tryLease(id, settings.instanceId(), now, ttl)) {
       leaseExpiry.put(id, now.plus(ttl));
+      leaseDeniedUntil.remove(id);
       return true;
     }
     leaseExpiry.remove(id);
+    // another instance holds it: ask less often than every poll, but often enough that a takeover
+    // comes at most a quarter heartbeat after the lease expired
+    Duration backoff = settings.heartbeatInterval().dividedBy(4);
+    Duration fourPolls = settings.pollInterval().multipliedBy(4);
+    leaseDeniedUntil.put(id, now.plus(backoff.compareTo(fourPolls) < 0 ? backoff : fourPolls));
     return false;
   }
 
