@@ -1,12 +1,8 @@
 package dev.dialkit.store.mongo;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.mongodb.client.MongoDatabase;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.testkit.CampaignStoreContract;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -16,35 +12,27 @@ import org.junit.jupiter.api.BeforeAll;
  * new database per test.
  */
 class MongoJavaServerStoreTest extends CampaignStoreContract {
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static MongoServer server;
-  private static MongoClient client;
-  private String database;
+  private static InProcessMongo mongo;
+  private MongoDatabase database;
 
   @BeforeAll
   static void startServer() {
-    server = new MongoServer(new MemoryBackend());
-    client = MongoClients.create("mongodb://" + hostAndPort(server.bind()));
+    mongo = new InProcessMongo();
   }
 
   @AfterAll
   static void stopServer() {
-    client.close();
-    server.shutdownNow();
-  }
-
-  static String hostAndPort(java.net.InetSocketAddress address) {
-    return address.getHostString() + ":" + address.getPort();
+    mongo.close();
   }
 
   @Override
   protected CampaignStore createStore() {
-    database = "contract_" + DATABASES.incrementAndGet();
-    return MongoCampaignStore.create(client.getDatabase(database));
+    database = mongo.freshDatabase("contract");
+    return MongoCampaignStore.create(database);
   }
 
   @Override
   protected void closeStore(CampaignStore store) {
-    client.getDatabase(database).drop();
+    database.drop();
   }
 }

@@ -73,9 +73,25 @@ final class LeadInserter {
     }
     if (!accepted.isEmpty()) {
       List<String> idValues = accepted.stream().map(l -> l.id().value()).toList();
-      Document existing = db.leads().find(Filters.in("_id", idValues)).first();
-      if (existing != null) {
-        throw new StoreException("lead " + existing.getString("_id") + " already exists", false);
+      Set<String> storedMeanwhile = new HashSet<>();
+      for (Document existing : db.leads().find(Filters.in("_id", idValues))) {
+        String id = existing.getString("_id");
+        Lead mine = accepted.get(idValues.indexOf(id));
+        boolean sameLead =
+            existing.getString("campaignId").equals(campaignId.value())
+                && existing.getString("phone").equals(mine.phone().e164());
+        if (!sameLead) {
+          throw new StoreException("lead " + id + " already exists", false);
+        }
+        // the same lead, stored by a concurrent insert since the numbers were read
+        storedMeanwhile.add(id);
+      }
+      for (int i = accepted.size() - 1; i >= 0; i--) {
+        if (storedMeanwhile.contains(accepted.get(i).id().value())) {
+          duplicates.put(acceptedIndex.get(i), accepted.get(i).phone());
+          accepted.remove(i);
+          acceptedIndex.remove(i);
+        }
       }
     }
     if (accepted.isEmpty()) {
@@ -117,7 +133,7 @@ final class LeadInserter {
                         Filters.eq("campaignId", campaignId.value()),
                         Filters.eq("phone", lead.phone().e164())))
                 .first();
-        if (holder == null || holder.getString("_id").equals(lead.id().value())) {
+        if (holder == null) {
           // the id, not the number, was taken meanwhile: the whole insert fails
           undo(stored, failed);
           throw new StoreException("lead " + lead.id() + " already exists", false, e);

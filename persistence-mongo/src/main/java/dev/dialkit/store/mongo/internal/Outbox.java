@@ -96,16 +96,19 @@ final class Outbox {
         .append("log", log);
   }
 
-  /** Applies the outbox of {@code work}, each step at most once, and clears it. */
-  void finish(Work work) {
+  /**
+   * Applies the outbox of {@code work}, each step at most once, and clears it; returns whether this
+   * call of it freed the slot.
+   */
+  boolean finish(Work work) {
     Document p = work.pending();
     if (p == null) {
-      return;
+      return false;
     }
     String marker = work.marker();
-    if (p.getBoolean("release", false)) {
-      ledger.release(new Ledger.Holder(work.call(), work.tenant(), work.campaign()));
-    }
+    boolean released =
+        p.getBoolean("release", false)
+            && ledger.release(new Ledger.Holder(work.call(), work.tenant(), work.campaign()));
     Document lead = p.get("lead", Document.class);
     if (lead != null) {
       applyLead(work, lead, marker);
@@ -145,6 +148,7 @@ final class Outbox {
           .updateOne(
               Filters.eq("_id", work.campaign().value()), Updates.unset("applied." + marker));
     }
+    return released;
   }
 
   private void applyLead(Work work, Document lead, String marker) {

@@ -43,8 +43,8 @@ final class Repair {
   /** Runs every repair; returns the number of slots released. */
   int run() {
     recreateMissingCalls();
-    finishOutboxes();
-    int released = releaseOrphanSlots();
+    int released = finishOutboxes();
+    released += releaseOrphanSlots();
     dropStaleMarkers();
     return released;
   }
@@ -80,14 +80,18 @@ final class Repair {
     }
   }
 
-  private void finishOutboxes() {
+  private int finishOutboxes() {
+    int released = 0;
     for (Document doc : db.calls().find(Filters.exists("pending.kind", true))) {
       Outbox.Work work = Outbox.Work.of(doc);
       if (Outbox.CLAIM.equals(work.pending().getString("kind")) && !ledger.isHeld(work.call())) {
         continue;
       }
-      outbox.finish(work);
+      if (outbox.finish(work)) {
+        released++;
+      }
     }
+    return released;
   }
 
   private int releaseOrphanSlots() {
