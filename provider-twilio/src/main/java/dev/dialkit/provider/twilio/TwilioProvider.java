@@ -1,7 +1,6 @@
 package dev.dialkit.provider.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dialkit.campaign.Agent;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallStatus;
@@ -19,10 +18,10 @@ import dev.dialkit.provider.twilio.internal.TwilioCallResource;
 import dev.dialkit.provider.twilio.internal.TwilioCallbacks;
 import dev.dialkit.provider.twilio.internal.TwilioErrors;
 import dev.dialkit.provider.twilio.internal.TwilioForm;
+import dev.dialkit.provider.twilio.internal.TwilioHttp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,36 +89,33 @@ public final class TwilioProvider implements CallProvider {
   private final String name;
   private final String accountSid;
   private final String authUser;
-  private final String authorization;
   private final URI callbackBaseUrl;
   private final URI publicBaseUrl;
   private final URI baseUrl;
-  private final HttpClient http;
-  private final Duration requestTimeout;
   private final double callsPerSecond;
   private final TwilioSignature signature;
-  private final ObjectMapper json = new ObjectMapper();
+  private final TwilioHttp http;
 
   TwilioProvider(TwilioProviderBuilder b) {
     this.name = b.name;
     this.accountSid = b.accountSid;
     this.authUser = b.apiKeySid != null ? b.apiKeySid : b.accountSid;
     String secret = b.apiKeySid != null ? b.apiKeySecret : b.authToken;
-    this.authorization =
+    String authorization =
         "Basic "
             + Base64.getEncoder()
                 .encodeToString((authUser + ":" + secret).getBytes(StandardCharsets.UTF_8));
     this.callbackBaseUrl = b.callbackBaseUrl;
     this.publicBaseUrl = b.effectivePublicBase();
     this.baseUrl = b.baseUrl;
-    this.http =
+    this.callsPerSecond = b.callsPerSecond;
+    HttpClient client =
         b.httpClient != null
             ? b.httpClient
             : HttpClient.newBuilder()
                 .connectTimeout(TwilioProviderBuilder.DEFAULT_CONNECT_TIMEOUT)
                 .build();
-    this.requestTimeout = b.requestTimeout;
-    this.callsPerSecond = b.callsPerSecond;
+    this.http = new TwilioHttp(name, client, baseUrl, accountSid, authorization, b.requestTimeout);
     this.signature = new TwilioSignature(b.authToken, publicBaseUrl);
   }
 
@@ -151,14 +147,14 @@ public final class TwilioProvider implements CallProvider {
     } catch (ProviderException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return send(post(callsPath(".json"), form), "create call " + request.callId())
+    return http.post(http.callsPath(".json"), form, "create call " + request.callId())
         .thenApply(
             response -> {
               if (response.statusCode() / 100 != 2) {
-                throw error("create call " + request.callId(), response);
+                throw http.error("create call " + request.callId(), response);
               }
-              JsonNode body = readOrNull(response.body());
-              String sid = body == null ? null : text(body.get("sid"));
+              JsonNode body = http.readOrNull(response.body());
+              String sid = body == null ? null : TwilioHttp.text(body, "sid");
               if (sid == null) {
                 // accepted (2xx) but unreadable: the call may exist, so this is not retryable
                 throw new ProviderException(
@@ -172,7 +168,7 @@ public final class TwilioProvider implements CallProvider {
                     null);
               }
               log.debug("call {} placed with Twilio as {}", request.callId(), sid);
-              return new PlacedCall(sid, null, text(body.get("status")));
+              return new PlacedCall(sid, null, TwilioHttp.text(body, "status"));
             });
   }
 
@@ -257,45 +253,47 @@ public final class TwilioProvider implements CallProvider {
   /** Completes with whether the call is still in progress after the update. */
   private CompletableFuture<Boolean> update(Call call, String status) {
     String action = "hang up call " + call.id() + " (" + status + ")";
-    return send(post(callPath(call.providerCallId()), "Status=" + status), action)
+    return http.post(http.callPath(call.providerCallId()), "Status=" + status, action)
         .thenApply(
             response -> {
               int code = response.statusCode();
               if (code / 100 == 2) {
-                JsonNode body = readOrNull(response.body());
-                return body != null && "in-progress".equals(text(body.get("status")));
+                JsonNode body = http.readOrNull(response.body());
+                return body != null && "in-progress".equals(TwilioHttp.text(body, "status"));
               }
               if (code == 404 || alreadyEnded(response)) {
                 return false;
               }
-              throw error(action, response);
+              throw http.error(action, response);
             });
   }
 
   private boolean alreadyEnded(HttpResponse<String> response) {
-    JsonNode body = readOrNull(response.body());
+    JsonNode body = http.readOrNull(response.body());
     if (response.statusCode() != 400 || body == null) {
       return false;
     }
-    String message = text(body.get("message"));
-    return "21220".equals(text(body.get("code")))
-        || (message != null && message.toLowerCase().contains("not in-progress"));
+    String message = TwilioHttp.text(body, "message");
+    return "21220".equals(TwilioHttp.text(body, "code"))
+        || (message != null
+            && message.toLowerCase(java.util.Locale.ROOT).contains("not in-progress"));
   }
 
   @Override
   public CompletionStage<Optional<CallStatusUpdate>> queryStatus(Call call) {
     if (call.providerCallId() != null) {
       String action = "query call " + call.id();
-      return send(get(callPath(call.providerCallId())), action)
+      return http.get(http.callPath(call.providerCallId()), action)
           .thenApply(
               response -> {
                 if (response.statusCode() == 404) {
                   return Optional.empty();
                 }
                 if (response.statusCode() / 100 != 2) {
-                  throw error(action, response);
+                  throw http.error(action, response);
                 }
-                return Optional.of(resource(readJson(action, response.body()), response.body()));
+                return Optional.of(
+                    resource(http.readObject(action, response.body()), response.body()));
               });
     }
     String action = "find call " + call.id() + " by number";
@@ -305,13 +303,13 @@ public final class TwilioProvider implements CallProvider {
             + "&From="
             + URLEncoder.encode(call.from().e164(), StandardCharsets.UTF_8)
             + "&PageSize=50";
-    return send(get(callsPath(".json" + query)), action)
+    return http.get(http.callsPath(".json" + query), action)
         .thenApply(
             response -> {
               if (response.statusCode() / 100 != 2) {
-                throw error(action, response);
+                throw http.error(action, response);
               }
-              JsonNode page = readJson(action, response.body());
+              JsonNode page = http.readObject(action, response.body());
               List<JsonNode> found = TwilioCallResource.candidates(page, call, RECONCILE_SKEW);
               if (found.size() > 1) {
                 throw new ProviderException(
@@ -335,80 +333,6 @@ public final class TwilioProvider implements CallProvider {
       throw new ProviderException(
           name, e.getMessage(), 200, null, FailureReason.PROVIDER_ERROR, false, false, null);
     }
-  }
-
-  private CompletableFuture<HttpResponse<String>> send(HttpRequest request, String action) {
-    CompletableFuture<HttpResponse<String>> sent;
-    try {
-      sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(TwilioErrors.fromTransport(name, action, e));
-    }
-    return sent.handle(
-        (response, error) -> {
-          if (error != null) {
-            throw TwilioErrors.fromTransport(name, action, error);
-          }
-          return response;
-        });
-  }
-
-  private HttpRequest post(String path, String form) {
-    return base(path)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-        .build();
-  }
-
-  private HttpRequest get(String path) {
-    return base(path).GET().build();
-  }
-
-  private HttpRequest.Builder base(String path) {
-    return HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .timeout(requestTimeout)
-        .header("Authorization", authorization)
-        .header("Accept", "application/json");
-  }
-
-  private String callsPath(String suffix) {
-    return "/2010-04-01/Accounts/" + accountSid + "/Calls" + suffix;
-  }
-
-  private String callPath(String sid) {
-    return callsPath("/" + URLEncoder.encode(sid, StandardCharsets.UTF_8) + ".json");
-  }
-
-  private ProviderException error(String action, HttpResponse<String> response) {
-    return TwilioErrors.fromResponse(name, action, response.statusCode(), response.body(), json);
-  }
-
-  private JsonNode readJson(String action, String body) {
-    JsonNode node = readOrNull(body);
-    if (node == null || !node.isObject()) {
-      throw new ProviderException(
-          name,
-          action + ": response is not JSON",
-          200,
-          null,
-          FailureReason.PROVIDER_ERROR,
-          false,
-          false,
-          null);
-    }
-    return node;
-  }
-
-  private JsonNode readOrNull(String body) {
-    try {
-      return body == null || body.isBlank() ? null : json.readTree(body);
-    } catch (java.io.IOException e) {
-      return null;
-    }
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
   }
 
   private static long seconds(Duration d) {
