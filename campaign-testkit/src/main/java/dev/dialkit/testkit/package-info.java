@@ -5,6 +5,11 @@
  * provider. Together they run a whole campaign of thousands of calls with realistic durations in
  * milliseconds of wall-clock time, deterministically from a seed.
  *
+ * <p>The compliance suites: {@link dev.dialkit.testkit.CampaignStoreContract} for stores and {@link
+ * dev.dialkit.testkit.CallProviderContract} for providers, which a provider module runs against a
+ * fake of its provider's HTTP API through a {@link dev.dialkit.testkit.ProviderFixture} (the
+ * testkit itself depends on no HTTP mock).
+ *
  * <p>Everything in this package is public API. Helpers in {@code dev.dialkit.testkit.internal}
  * carry no compatibility promise.
  */

@@ -1,0 +1,240 @@
+package dev.dialkit.provider.twilio;
+
+import dev.dialkit.campaign.InvalidConfigurationException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Builds a {@link TwilioProvider}. Every setter checks its value and {@link #build()} checks that
+ * the required ones are set; a bad value fails with an {@link InvalidConfigurationException} naming
+ * the field and the value (never a secret's value).
+ *
+ * <p>Required: {@link #accountSid}, {@link #authToken} and {@link #callbackBaseUrl}. The auth token
+ * is required even when the REST API is called with an {@link #apiKey API key}: Twilio signs its
+ * webhooks with the account's auth token, and an API key secret cannot verify them.
+ */
+public final class TwilioProviderBuilder {
+  /** Default {@link #baseUrl}: {@value}. */
+  public static final String DEFAULT_BASE_URL = "https://api.twilio.com";
+
+  /** Default {@link #name}: {@value}. */
+  public static final String DEFAULT_NAME = "twilio";
+
+  /** Default {@link #callsPerSecond}: 1, Twilio's default per account for POST /Calls. */
+  public static final double DEFAULT_CALLS_PER_SECOND = 1;
+
+  /** Default {@link #requestTimeout}: 15 s. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+  /** Connect timeout of the default {@link HttpClient}: 5 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+  String accountSid;
+  String authToken;
+  String apiKeySid;
+  String apiKeySecret;
+  URI callbackBaseUrl;
+  URI publicBaseUrl;
+  URI baseUrl = URI.create(DEFAULT_BASE_URL);
+  HttpClient httpClient;
+  Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+  double callsPerSecond = DEFAULT_CALLS_PER_SECOND;
+  String name = DEFAULT_NAME;
+
+  TwilioProviderBuilder() {}
+
+  /** The account ({@code AC} and 32 hex digits); it is the path of every request. Required. */
+  public TwilioProviderBuilder accountSid(String accountSid) {
+    if (accountSid == null || !accountSid.matches("AC[0-9a-fA-F]{32}")) {
+      throw new InvalidConfigurationException(
+          "accountSid", accountSid, "must be AC followed by 32 hex digits");
+    }
+    this.accountSid = accountSid;
+    return this;
+  }
+
+  /**
+   * The account's auth token. Required: it verifies every webhook's {@code X-Twilio-Signature}, and
+   * it authenticates REST requests unless an {@link #apiKey} is set.
+   */
+  public TwilioProviderBuilder authToken(String authToken) {
+    if (authToken == null || authToken.isBlank()) {
+      throw new InvalidConfigurationException("authToken", "<blank>", "must not be blank");
+    }
+    this.authToken = authToken;
+    return this;
+  }
+
+  /**
+   * Authenticates REST requests with an API key ({@code SK} and 32 hex digits) and its secret
+   * instead of the auth token. Optional.
+   */
+  public TwilioProviderBuilder apiKey(String apiKeySid, String apiKeySecret) {
+    if (apiKeySid == null || !apiKeySid.matches("SK[0-9a-fA-F]{32}")) {
+      throw new InvalidConfigurationException(
+          "apiKeySid", apiKeySid, "must be SK followed by 32 hex digits");
+    }
+    if (apiKeySecret == null || apiKeySecret.isBlank()) {
+      throw new InvalidConfigurationException("apiKeySecret", "<blank>", "must not be blank");
+    }
+    this.apiKeySid = apiKeySid;
+    this.apiKeySecret = apiKeySecret;
+    return this;
+  }
+
+  /**
+   * The URL of the host's webhook route, which Twilio posts status callbacks to; Dialkit appends
+   * the call's parameters to it. Absolute {@code https}; {@code http} only for {@code localhost}.
+   * The host name must not contain {@code _} (Twilio refuses it). A fragment (Twilio's connection
+   * overrides, {@code #rc=2}) is kept. Required.
+   */
+  public TwilioProviderBuilder callbackBaseUrl(String url) {
+    URI uri = parse("callbackBaseUrl", url);
+    if (!uri.isAbsolute() || uri.getHost() == null) {
+      throw new InvalidConfigurationException("callbackBaseUrl", url, "must be an absolute URL");
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    boolean local = LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
+    if (!scheme.equals("https") && !(scheme.equals("http") && local)) {
+      throw new InvalidConfigurationException(
+          "callbackBaseUrl", url, "must be https (http only for localhost)");
+    }
+    if (uri.getHost().contains("_")) {
+      throw new InvalidConfigurationException(
+          "callbackBaseUrl", url, "must not have '_' in its host name (Twilio refuses it)");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new InvalidConfigurationException(
+          "callbackBaseUrl", "<with user info>", "must not carry user info");
+    }
+    this.callbackBaseUrl = uri;
+    return this;
+  }
+
+  /**
+   * The scheme, host and port Twilio calls, when the host sees another one behind a TLS-terminating
+   * proxy or tunnel; signatures are checked against it. Default: the scheme, host and port of the
+   * {@link #callbackBaseUrl}.
+   */
+  public TwilioProviderBuilder publicBaseUrl(String url) {
+    URI uri = parse("publicBaseUrl", url);
+    if (!uri.isAbsolute() || uri.getHost() == null || !isHttp(uri)) {
+      throw new InvalidConfigurationException(
+          "publicBaseUrl", url, "must be an absolute http(s) URL");
+    }
+    this.publicBaseUrl = uri;
+    return this;
+  }
+
+  /**
+   * Where the REST API is: an edge or region ({@code https://api.dublin.ie1.twilio.com}) or a test
+   * server. Default {@value #DEFAULT_BASE_URL}. Any path is ignored.
+   */
+  public TwilioProviderBuilder baseUrl(String url) {
+    URI uri = parse("baseUrl", url);
+    if (!uri.isAbsolute() || uri.getHost() == null || !isHttp(uri)) {
+      throw new InvalidConfigurationException("baseUrl", url, "must be an absolute http(s) URL");
+    }
+    this.baseUrl = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    return this;
+  }
+
+  /**
+   * The client requests go through. Default: one per provider, HTTP/1.1 then 2, connect timeout
+   * {@link #DEFAULT_CONNECT_TIMEOUT}. Set a connect timeout on your own: only a connect timeout
+   * tells "not sent" (retryable) from "no answer" (ambiguous).
+   */
+  public TwilioProviderBuilder httpClient(HttpClient client) {
+    if (client == null) {
+      throw new InvalidConfigurationException("httpClient", null, "must not be null");
+    }
+    this.httpClient = client;
+    return this;
+  }
+
+  /**
+   * How long to wait for Twilio's response; past it a create is ambiguous. 100 ms to 5 min, default
+   * 15 s.
+   */
+  public TwilioProviderBuilder requestTimeout(Duration timeout) {
+    if (timeout == null
+        || timeout.compareTo(Duration.ofMillis(100)) < 0
+        || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new InvalidConfigurationException(
+          "requestTimeout", timeout, "must be between PT0.1S and PT5M");
+    }
+    this.requestTimeout = timeout;
+    return this;
+  }
+
+  /**
+   * The account's calls-per-second limit, which Dialkit's rate limiter keeps to. Default 1
+   * (Twilio's default; accounts with an approved business profile may raise it). Over 0, at most
+   * 1000.
+   */
+  public TwilioProviderBuilder callsPerSecond(double cps) {
+    if (!(cps > 0) || cps > 1000) {
+      throw new InvalidConfigurationException("callsPerSecond", cps, "must be > 0 and <= 1000");
+    }
+    this.callsPerSecond = cps;
+    return this;
+  }
+
+  /**
+   * The provider's name in Dialkit. Letters, digits and {@code -}; default {@value #DEFAULT_NAME}.
+   */
+  public TwilioProviderBuilder name(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9-]{1,64}")) {
+      throw new InvalidConfigurationException(
+          "name", name, "must be 1 to 64 letters, digits or '-'");
+    }
+    this.name = name;
+    return this;
+  }
+
+  /**
+   * @throws InvalidConfigurationException if {@code accountSid}, {@code authToken} or {@code
+   *     callbackBaseUrl} is missing
+   */
+  public TwilioProvider build() {
+    if (accountSid == null) {
+      throw new InvalidConfigurationException("accountSid", null, "is required");
+    }
+    if (authToken == null) {
+      throw new InvalidConfigurationException(
+          "authToken",
+          null,
+          "is required (it verifies X-Twilio-Signature, also when an API key authenticates)");
+    }
+    if (callbackBaseUrl == null) {
+      throw new InvalidConfigurationException("callbackBaseUrl", null, "is required");
+    }
+    return new TwilioProvider(this);
+  }
+
+  URI effectivePublicBase() {
+    URI base = publicBaseUrl != null ? publicBaseUrl : callbackBaseUrl;
+    return URI.create(base.getScheme() + "://" + base.getRawAuthority());
+  }
+
+  private static boolean isHttp(URI uri) {
+    String s = uri.getScheme().toLowerCase(Locale.ROOT);
+    return s.equals("http") || s.equals("https");
+  }
+
+  private static URI parse(String field, String url) {
+    if (url == null || url.isBlank()) {
+      throw new InvalidConfigurationException(field, url, "is required");
+    }
+    try {
+      return new URI(url.trim());
+    } catch (java.net.URISyntaxException e) {
+      throw new InvalidConfigurationException(field, url, "must be a valid URL");
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.dialkit.provider.twilio.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dialkit.campaign.AnsweredBy;
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.Webhooks;
+import dev.dialkit.campaign.spi.CallStatusUpdate;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Reads Twilio's REST Call resource ({@code GET Calls/{Sid}.json}, and the {@code calls} array of
+ * {@code GET Calls.json}).
+ *
+ * <p>Fields used: {@code sid}, {@code status} ({@code queued, ringing, in-progress, completed,
+ * busy, failed, no-answer, canceled}; the REST resource has no {@code initiated}), {@code
+ * answered_by}, {@code end_time} (RFC 2822) and {@code duration} (seconds, a string). {@code
+ * start_time} is when Twilio started the call, not when it was answered, so it is not used as an
+ * answer time. The REST state can lag the callbacks (twilio-java #351).
+ */
+public final class TwilioCallResource {
+  private TwilioCallResource() {}
+
+  /** The update a Call resource describes; {@code raw} is the JSON it came from. */
+  public static CallStatusUpdate toUpdate(JsonNode call, String raw) {
+    String status = text(call, "status");
+    if (status == null) {
+      throw new IllegalArgumentException("the Call resource has no status");
+    }
+    AnsweredBy answeredBy = TwilioStatuses.answeredBy(text(call, "answered_by"));
+    CallStatus mapped = TwilioStatuses.status(status, answeredBy);
+    Instant ended = mapped.isTerminal() ? time(call, "end_time") : null;
+    String seconds = text(call, "duration");
+    Duration duration = null;
+    if (seconds != null && mapped.isTerminal()) {
+      try {
+        long s = Long.parseLong(seconds.trim());
+        duration = s >= 0 ? Duration.ofSeconds(s) : null;
+      } catch (NumberFormatException e) {
+        duration = null; // an unreadable figure is left out, never guessed
+      }
+    }
+    return CallStatusUpdate.builder(mapped, status)
+        .providerCallId(text(call, "sid"))
+        .occurredAt(ended)
+        .endedAt(ended)
+        .duration(duration)
+        .answeredBy(answeredBy)
+        .rawPayload(raw)
+        .build();
+  }
+
+  /**
+   * The calls of a {@code GET Calls.json?To=..&From=..} page that may be {@code call}: first any
+   * call whose resource names Dialkit's call id ({@code dialkit_call=<id>} anywhere in its text;
+   * Twilio's documented Call resource does not echo the status callback URL, so this seldom
+   * matches); failing that, every outbound-api call to the same number from the same caller id
+   * created no earlier than {@code skew} before Dialkit created the call.
+   */
+  public static List<JsonNode> candidates(JsonNode page, Call call, Duration skew) {
+    JsonNode calls = page.get("calls");
+    List<JsonNode> byWindow = new ArrayList<>();
+    if (calls == null || !calls.isArray()) {
+      return byWindow;
+    }
+    String marker =
+        Webhooks.CALL_PARAMETER
+            + "="
+            + URLEncoder.encode(call.id().value(), StandardCharsets.UTF_8);
+    Instant notBefore = call.createdAt().minus(skew);
+    for (Iterator<JsonNode> it = calls.elements(); it.hasNext(); ) {
+      JsonNode c = it.next();
+      if (c.toString().contains(marker)) {
+        return List.of(c);
+      }
+      Instant created = time(c, "date_created");
+      String direction = text(c, "direction");
+      if (call.to().e164().equals(text(c, "to"))
+          && call.from().e164().equals(text(c, "from"))
+          && (direction == null || direction.equals("outbound-api"))
+          && created != null
+          && !created.isBefore(notBefore)) {
+        byWindow.add(c);
+      }
+    }
+    return byWindow;
+  }
+
+  private static Instant time(JsonNode call, String field) {
+    String value = text(call, field);
+    try {
+      return value == null ? null : TwilioStatuses.rfc2822(value);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+  }
+}

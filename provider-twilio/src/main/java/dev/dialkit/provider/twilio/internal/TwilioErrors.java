@@ -1,0 +1,156 @@
+package dev.dialkit.provider.twilio.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dialkit.campaign.FailureReason;
+import dev.dialkit.campaign.ProviderException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns Twilio's error responses and transport failures into {@link ProviderException}s.
+ *
+ * <p>Twilio's error body is {@code {"code": 21211, "message": "...", "more_info": "...", "status":
+ * 400}}. Classification, in this order:
+ *
+ * <ul>
+ *   <li>HTTP 429 or code 20429 (the request was never processed) and code 10004 (call concurrency
+ *       limit): retryable, {@link FailureReason#RATE_LIMITED}.
+ *   <li>HTTP 5xx: ambiguous, the call may have been created; never re-sent.
+ *   <li>21211, 21214, 21217, 13224: permanent {@link FailureReason#INVALID_NUMBER}.
+ *   <li>21210, 20003, and 401/403 without a known code: permanent {@link
+ *       FailureReason#ACCOUNT_OR_PERMISSION}.
+ *   <li>any other 4xx: permanent {@link FailureReason#PROVIDER_ERROR}.
+ *   <li>anything else (1xx, 3xx): ambiguous.
+ * </ul>
+ *
+ * Transport: a refused connection, an unresolvable host or a connect timeout happened before the
+ * request was sent and is retryable; any other I/O failure or a request timeout may have happened
+ * after it was sent and is ambiguous.
+ *
+ * <p>Twilio's messages can quote the dialed number ("The 'To' number +1415... is not valid"); every
+ * run of 7 or more digits is masked to its last four before it reaches an exception message.
+ */
+public final class TwilioErrors {
+  private static final Pattern DIGITS = Pattern.compile("\\+?\\d{7,}");
+
+  private TwilioErrors() {}
+
+  /** The exception for a non-2xx response. */
+  public static ProviderException fromResponse(
+      String provider, String action, int httpStatus, String body, ObjectMapper json) {
+    String code = null;
+    String message = null;
+    try {
+      JsonNode node = json.readTree(body == null ? "" : body);
+      if (node != null && node.isObject()) {
+        code = text(node.get("code"));
+        message = text(node.get("message"));
+      }
+    } catch (IOException | RuntimeException notJson) {
+      // not Twilio's JSON error body (a proxy's HTML page, say): classified by HTTP status alone
+    }
+    String what = action + " failed" + (message == null ? "" : ": " + mask(message));
+    if (httpStatus == 429 || "20429".equals(code) || "10004".equals(code)) {
+      return new ProviderException(
+          provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true, false, null);
+    }
+    if (httpStatus >= 500) {
+      return new ProviderException(
+          provider,
+          what + "; the request may have been acted on",
+          httpStatus,
+          code,
+          FailureReason.PROVIDER_ERROR,
+          false,
+          true,
+          null);
+    }
+    if (httpStatus >= 400) {
+      FailureReason reason = FailureReason.PROVIDER_ERROR;
+      if (code != null && TwilioStatuses.INVALID_NUMBER_CODES.contains(code)) {
+        reason = FailureReason.INVALID_NUMBER;
+      } else if ((code != null && TwilioStatuses.ACCOUNT_CODES.contains(code))
+          || httpStatus == 401
+          || httpStatus == 403) {
+        reason = FailureReason.ACCOUNT_OR_PERMISSION;
+      }
+      return new ProviderException(provider, what, httpStatus, code, reason, false, false, null);
+    }
+    return new ProviderException(
+        provider,
+        what + ": unexpected HTTP status",
+        httpStatus,
+        code,
+        FailureReason.PROVIDER_ERROR,
+        false,
+        true,
+        null);
+  }
+
+  /** The exception for a request that got no response. */
+  public static ProviderException fromTransport(String provider, String action, Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ProviderException pe) {
+      return pe;
+    }
+    if (beforeSending(cause)) {
+      return new ProviderException(
+          provider,
+          action + " not sent: " + cause,
+          0,
+          null,
+          FailureReason.PROVIDER_ERROR,
+          true,
+          false,
+          cause);
+    }
+    return new ProviderException(
+        provider,
+        action + " got no response; the request may have been acted on: " + cause,
+        0,
+        null,
+        FailureReason.PROVIDER_ERROR,
+        false,
+        true,
+        cause);
+  }
+
+  private static boolean beforeSending(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException
+          || c instanceof HttpConnectTimeoutException
+          || c instanceof UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String text(JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  /** {@code text} with every run of 7 or more digits masked to its last four. */
+  public static String mask(String text) {
+    Matcher m = DIGITS.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String number = m.group();
+      m.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              "*".repeat(number.length() - 4) + number.substring(number.length() - 4)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}
