@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Provider-neutral plumbing for REST providers over {@code java.net.http}: one asynchronous send
- * that never retries and classifies a request that got no response, HTTP Basic credentials, and
- * the masking of phone numbers in provider messages.
+ * that never retries and classifies a request that got no response, HTTP Basic credentials, and the
+ * masking of phone numbers in provider messages.
  *
  * <p>Classification of a request without a response: a refused connection, an unresolvable host or
  * a connect timeout happened before anything was sent, so the failure is {@link

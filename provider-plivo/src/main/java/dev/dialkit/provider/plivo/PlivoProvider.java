@@ -74,12 +74,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Status queries</b>: with a {@code CallUUID}, {@code GET Call/{call_uuid}/?status=live}
  * (ringing or in progress), and on 404 the call record {@code GET Call/{call_uuid}/} (ended); 404
- * on both is empty. With only a {@code request_uuid}, {@code GET Call/{request_uuid}/?status=queued}
- * reports a request still in Plivo's CPS queue (UNCONFIRMED path shape, per plivo-java); otherwise,
- * and always for a create that failed ambiguously (no id at all), Plivo cannot be asked: the stage
- * fails with an ambiguous {@link ProviderException}, and the call is left to its callbacks, whose
- * URLs name it, and to the watchdog. Plivo's call list cannot be searched safely: it holds only
- * ended calls, and live calls list no numbers.
+ * on both is empty. With only a {@code request_uuid}, {@code GET
+ * Call/{request_uuid}/?status=queued} reports a request still in Plivo's CPS queue (UNCONFIRMED
+ * path shape, per plivo-java); otherwise, and always for a create that failed ambiguously (no id at
+ * all), Plivo cannot be asked: the stage fails with an ambiguous {@link ProviderException}, and the
+ * call is left to its callbacks, whose URLs name it, and to the watchdog. Plivo's call list cannot
+ * be searched safely: it holds only ended calls, and live calls list no numbers.
  *
  * <p>Thread-safe. The auth tokens appear in no message, {@code toString} or log.
  */

@@ -132,7 +132,9 @@ public final class PlivoProviderBuilder {
     return this;
   }
 
-  /** Where the REST API is (a test server, say). Default {@value #DEFAULT_BASE_URL}; path ignored. */
+  /**
+   * Where the REST API is (a test server, say). Default {@value #DEFAULT_BASE_URL}; path ignored.
+   */
   public PlivoProviderBuilder baseUrl(String url) {
     URI uri = parse("baseUrl", url);
     if (!uri.isAbsolute() || uri.getHost() == null || !isHttp(uri)) {

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * Turns Plivo's error responses into {@link ProviderException}s.
  *
  * <p>Plivo's error body is {@code {"api_id": "...", "error": "..."}}; {@code error} is usually text
- * and sometimes an object of field errors, so it is read as text either way. Plivo sends no
- * numeric error code for a create request; a code is taken from an {@code error_code} or {@code
- * code} field if one is there, else from a known code quoted in the text (5030, 1020). Classification,
- * in this order:
+ * and sometimes an object of field errors, so it is read as text either way. Plivo sends no numeric
+ * error code for a create request; a code is taken from an {@code error_code} or {@code code} field
+ * if one is there, else from a known code quoted in the text (5030, 1020). Classification, in this
+ * order:
  *
  * <ul>
  *   <li>HTTP 429 (300 requests / 5 s): retryable, {@link FailureReason#RATE_LIMITED}.
@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  *   <li>anything else (1xx, 3xx): ambiguous.
  * </ul>
  *
- * <p>Plivo's texts can quote the dialed number; digits are masked ({@link
- * ProviderHttp#maskDigits}) before they reach a message.
+ * <p>Plivo's texts can quote the dialed number; digits are masked ({@link ProviderHttp#maskDigits})
+ * before they reach a message.
  */
 public final class PlivoErrors {
   private static final Pattern RATE_CODE = Pattern.compile("\\b(5030|1020)\\b");
@@ -57,7 +57,10 @@ public final class PlivoErrors {
     String code = null;
     if (json != null && json.isObject()) {
       JsonNode e = json.get("error");
-      error = e == null || e.isNull() ? PlivoHttp.text(json, "message") : e.isTextual() ? e.asText() : e.toString();
+      error =
+          e == null || e.isNull()
+              ? PlivoHttp.text(json, "message")
+              : e.isTextual() ? e.asText() : e.toString();
       code = PlivoHttp.text(json, "error_code");
       code = code != null ? code : PlivoHttp.text(json, "code");
     }
