@@ -17,7 +17,9 @@ class ProviderHttpTest {
             "p", "create", new CompletionException(new ConnectException("refused")));
     assertThat(refused.isRetryable()).isTrue();
     assertThat(refused.httpStatus()).isZero();
-    assertThat(ProviderHttp.transportFailure("p", "create", new HttpTimeoutException("t")).isAmbiguous())
+    assertThat(
+            ProviderHttp.transportFailure("p", "create", new HttpTimeoutException("t"))
+                .isAmbiguous())
         .isTrue();
     assertThat(ProviderHttp.transportFailure("p", "create", new IOException("reset")).isAmbiguous())
         .isTrue();
