@@ -14,6 +14,7 @@ import dev.dialkit.campaign.spi.CallbackUrls;
 import dev.dialkit.campaign.spi.DialRequest;
 import dev.dialkit.campaign.spi.PlacedCall;
 import dev.dialkit.campaign.spi.ProviderCapabilities;
+import dev.dialkit.campaign.spi.ProviderHttp;
 import dev.dialkit.provider.twilio.internal.TwilioCallResource;
 import dev.dialkit.provider.twilio.internal.TwilioCallbacks;
 import dev.dialkit.provider.twilio.internal.TwilioErrors;
@@ -25,7 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -101,10 +101,7 @@ public final class TwilioProvider implements CallProvider {
     this.accountSid = b.accountSid;
     this.authUser = b.apiKeySid != null ? b.apiKeySid : b.accountSid;
     String secret = b.apiKeySid != null ? b.apiKeySecret : b.authToken;
-    String authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((authUser + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    String authorization = ProviderHttp.basicAuthorization(authUser, secret);
     this.callbackBaseUrl = b.callbackBaseUrl;
     this.publicBaseUrl = b.effectivePublicBase();
     this.baseUrl = b.baseUrl;

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.ProviderException;
+import dev.dialkit.campaign.spi.ProviderHttp;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.util.concurrent.CompletionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns Twilio's error responses and transport failures into {@link ProviderException}s.
@@ -29,16 +24,12 @@ import java.util.regex.Pattern;
  *   <li>anything else (1xx, 3xx): ambiguous.
  * </ul>
  *
- * Transport: a refused connection, an unresolvable host or a connect timeout happened before the
- * request was sent and is retryable; any other I/O failure or a request timeout may have happened
- * after it was sent and is ambiguous.
+ * Transport failures (no response at all) are classified by {@link ProviderHttp#transportFailure}.
  *
  * <p>Twilio's messages can quote the dialed number ("The 'To' number +1415... is not valid"); every
  * run of 7 or more digits is masked to its last four before it reaches an exception message.
  */
 public final class TwilioErrors {
-  private static final Pattern DIGITS = Pattern.compile("\\+?\\d{7,}");
-
   private TwilioErrors() {}
 
   /** The exception for a non-2xx response. */
@@ -93,64 +84,12 @@ public final class TwilioErrors {
         null);
   }
 
-  /** The exception for a request that got no response. */
-  public static ProviderException fromTransport(String provider, String action, Throwable error) {
-    Throwable cause = error;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof ProviderException pe) {
-      return pe;
-    }
-    if (beforeSending(cause)) {
-      return new ProviderException(
-          provider,
-          action + " not sent: " + cause,
-          0,
-          null,
-          FailureReason.PROVIDER_ERROR,
-          true,
-          false,
-          cause);
-    }
-    return new ProviderException(
-        provider,
-        action + " got no response; the request may have been acted on: " + cause,
-        0,
-        null,
-        FailureReason.PROVIDER_ERROR,
-        false,
-        true,
-        cause);
-  }
-
-  private static boolean beforeSending(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException
-          || c instanceof HttpConnectTimeoutException
-          || c instanceof UnresolvedAddressException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static String text(JsonNode node) {
     return node == null || node.isNull() ? null : node.asText();
   }
 
   /** {@code text} with every run of 7 or more digits masked to its last four. */
   public static String mask(String text) {
-    Matcher m = DIGITS.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String number = m.group();
-      m.appendReplacement(
-          out,
-          Matcher.quoteReplacement(
-              "*".repeat(number.length() - 4) + number.substring(number.length() - 4)));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return ProviderHttp.maskDigits(text);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.ProviderException;
+import dev.dialkit.campaign.spi.ProviderHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -114,19 +115,7 @@ public final class TwilioHttp {
   }
 
   private CompletableFuture<HttpResponse<String>> send(HttpRequest request, String action) {
-    CompletableFuture<HttpResponse<String>> sent;
-    try {
-      sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(TwilioErrors.fromTransport(provider, action, e));
-    }
-    return sent.handle(
-        (response, error) -> {
-          if (error != null) {
-            throw TwilioErrors.fromTransport(provider, action, error);
-          }
-          return response;
-        });
+    return ProviderHttp.send(client, request, provider, action);
   }
 
   @Override

@@ -1,0 +1,100 @@
+package dev.dialkit.provider.plivo.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.spi.CallStatusUpdate;
+import dev.dialkit.provider.plivo.internal.PlivoHangupCauses.Outcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads Plivo's REST call resources.
+ *
+ * <ul>
+ *   <li>A live call ({@code GET Call/{call_uuid}/?status=live}): {@code call_status} ({@code
+ *       ringing} or {@code in-progress}), {@code call_uuid}, {@code request_uuid} (plivo-java
+ *       {@code LiveCall}).
+ *   <li>A queued request ({@code GET Call/{request_uuid}/?status=queued}): reported as QUEUED with
+ *       raw status {@code queued}.
+ *   <li>An ended call's record ({@code GET Call/{call_uuid}/}): {@code answer_time}, {@code
+ *       end_time}, {@code call_duration}, {@code bill_duration}, {@code hangup_cause_code}, {@code
+ *       hangup_cause_name}, {@code hangup_source}. It has no status field: it is read as a {@code
+ *       completed} hangup (raw status {@code completed}) whose code decides how an unanswered call
+ *       ended, as for callbacks. It has no machine-detection verdict, so a voicemail call reads as
+ *       COMPLETED here.
+ * </ul>
+ */
+public final class PlivoCallResource {
+  private PlivoCallResource() {}
+
+  /** A live call's update; {@code raw} is the JSON it came from. */
+  public static CallStatusUpdate live(JsonNode call, String raw) {
+    String status = PlivoHttp.text(call, "call_status");
+    if (status == null) {
+      throw new IllegalArgumentException("the live call has no call_status");
+    }
+    Outcome outcome = PlivoStatuses.status(status, false, null, null, null, null);
+    return CallStatusUpdate.builder(outcome.status(), status)
+        .providerCallId(PlivoHttp.text(call, "call_uuid"))
+        .providerRequestId(PlivoHttp.text(call, "request_uuid"))
+        .rawPayload(raw)
+        .build();
+  }
+
+  /** A queued request's update. */
+  public static CallStatusUpdate queued(String requestUuid, String raw) {
+    return CallStatusUpdate.builder(CallStatus.QUEUED, "queued")
+        .providerRequestId(requestUuid)
+        .rawPayload(raw)
+        .build();
+  }
+
+  /** An ended call's update, from its call detail record. */
+  public static CallStatusUpdate ended(JsonNode call, String raw, ZoneId zone) {
+    Instant answered = time(call, "answer_time", zone);
+    Instant ended = time(call, "end_time", zone);
+    Long billed = seconds(call, "bill_duration");
+    Long duration = seconds(call, "call_duration");
+    String code = PlivoHttp.text(call, "hangup_cause_code");
+    Outcome outcome =
+        PlivoStatuses.status(
+            "completed",
+            answered != null || (billed != null && billed > 0),
+            null,
+            code,
+            PlivoHttp.text(call, "hangup_cause_name"),
+            PlivoHttp.text(call, "hangup_source"));
+    return CallStatusUpdate.builder(outcome.status(), "completed")
+        .providerCallId(PlivoHttp.text(call, "call_uuid"))
+        .answeredAt(answered)
+        .endedAt(ended)
+        .occurredAt(ended)
+        .duration(duration == null ? null : Duration.ofSeconds(duration))
+        .billedDuration(billed == null ? null : Duration.ofSeconds(billed))
+        .failureReason(outcome.reason())
+        .hangupCause(code)
+        .rawPayload(raw)
+        .build();
+  }
+
+  private static Instant time(JsonNode call, String field, ZoneId zone) {
+    String value = PlivoHttp.text(call, field);
+    try {
+      return value == null ? null : PlivoStatuses.time(value, zone);
+    } catch (DateTimeParseException e) {
+      return null; // an unreadable time is left out, never guessed
+    }
+  }
+
+  private static Long seconds(JsonNode call, String field) {
+    String value = PlivoHttp.text(call, field);
+    try {
+      long s = value == null ? -1 : Long.parseLong(value.trim());
+      return s >= 0 ? s : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
