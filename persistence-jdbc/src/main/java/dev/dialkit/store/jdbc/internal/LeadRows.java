@@ -246,6 +246,35 @@ public final class LeadRows {
     return new Page<>(items, total, cursor);
   }
 
+  /** Whether the campaign has a due queued lead in {@code zones} (null: any), by a plain read. */
+  public boolean anyDue(Connection c, CampaignId campaign, Instant now, Set<ZoneId> zones)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT 1 FROM ")
+            .append(t.leads)
+            .append(" WHERE campaign_id = ? AND state = 'QUEUED' AND next_attempt_at <= ?");
+    if (zones != null) {
+      sql.append(
+          zones.stream()
+              .map(z -> "?")
+              .collect(Collectors.joining(", ", " AND time_zone IN (", ")")));
+    }
+    sql.append(" LIMIT 1");
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      s.setString(1, campaign.value());
+      s.setLong(2, Columns.micros(now));
+      if (zones != null) {
+        int i = 3;
+        for (ZoneId zone : zones) {
+          s.setString(i++, zone.getId());
+        }
+      }
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   /**
    * The best due queued lead of the campaign, locked, skipping leads other transactions hold; null
    * if none. {@code zones} null admits every zone; it must not be empty.
