@@ -1,0 +1,489 @@
+package dev.dialkit.store.jdbc;
+
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallId;
+import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadId;
+import dev.dialkit.campaign.LeadState;
+import dev.dialkit.campaign.Page;
+import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.CampaignStore;
+import dev.dialkit.campaign.spi.ClaimRequest;
+import dev.dialkit.campaign.spi.ClaimResult;
+import dev.dialkit.campaign.spi.LeadInsertResult;
+import dev.dialkit.campaign.spi.SlotUsage;
+import dev.dialkit.campaign.spi.TransitionResult;
+import dev.dialkit.store.jdbc.internal.CallRows;
+import dev.dialkit.store.jdbc.internal.CampaignRows;
+import dev.dialkit.store.jdbc.internal.Claims;
+import dev.dialkit.store.jdbc.internal.InstanceRows;
+import dev.dialkit.store.jdbc.internal.LeadRows;
+import dev.dialkit.store.jdbc.internal.LogRows;
+import dev.dialkit.store.jdbc.internal.Migrator;
+import dev.dialkit.store.jdbc.internal.Orphans;
+import dev.dialkit.store.jdbc.internal.SlotRows;
+import dev.dialkit.store.jdbc.internal.SqlErrors;
+import dev.dialkit.store.jdbc.internal.Tables;
+import dev.dialkit.store.jdbc.internal.Transitions;
+import dev.dialkit.store.jdbc.internal.Tx;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link CampaignStore} on a relational database the host provides as a {@link DataSource}:
+ * PostgreSQL, MariaDB 10.6+ / MySQL 8, or H2 2.x. Several dialer instances, each with its own pool,
+ * may share one database: claims, slots and leases are transactional and hold across all of them.
+ *
+ * <pre>{@code
+ * JdbcCampaignStore store = JdbcCampaignStore.create(dataSource);
+ * store.migrate(); // or let the host's Flyway apply classpath:dev/dialkit/store/jdbc/migration/<dialect>
+ * CampaignDialer dialer = CampaignDialer.builder().store(store).provider(provider).build();
+ * }</pre>
+ *
+ * <p>Every method is one transaction (READ COMMITTED) or one statement; none is held across a call
+ * to anything but the database. Database failures are {@link StoreException}s, transient for lost
+ * connections, deadlocks and lock timeouts (deadlocks and lock timeouts of claims and transitions
+ * are first retried a few times here).
+ *
+ * <p>Before its first use the store checks that the schema has the version this jar needs and
+ * throws, naming both, if not. Instants are stored as microseconds since the epoch: instants with
+ * finer digits are truncated to the microsecond.
+ */
+public final class JdbcCampaignStore implements CampaignStore {
+  /** {@value}: the prefix of every table name unless {@link Builder#tablePrefix} sets another. */
+  public static final String DEFAULT_TABLE_PREFIX = "dialkit_";
+
+  /** The schema version this jar needs and creates. */
+  public static final int SCHEMA_VERSION = Migrator.SUPPORTED_VERSION;
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcCampaignStore.class);
+
+  private final JdbcDialect dialect;
+  private final Tables tables;
+  private final Tx tx;
+  private final Migrator migrator;
+  private final CampaignRows campaigns;
+  private final LeadRows leads;
+  private final CallRows calls;
+  private final SlotRows slots;
+  private final LogRows callLog;
+  private final InstanceRows instances;
+  private final Claims claims;
+  private final Transitions transitions;
+  private final Orphans orphans;
+  private volatile boolean schemaVerified;
+
+  private JdbcCampaignStore(DataSource dataSource, JdbcDialect dialect, Tables tables) {
+    this.dialect = dialect;
+    this.tables = tables;
+    this.tx = new Tx(dataSource, dialect);
+    this.migrator = new Migrator(dataSource, dialect, tables);
+    this.campaigns = new CampaignRows(tables, dialect);
+    this.leads = new LeadRows(tables, campaigns);
+    this.calls = new CallRows(tables);
+    this.slots = new SlotRows(tables);
+    this.callLog = new LogRows(tables);
+    this.instances = new InstanceRows(tables);
+    this.claims = new Claims(tables, campaigns, leads, calls, slots);
+    this.transitions = new Transitions(tables, campaigns, leads, calls, slots, callLog);
+    this.orphans = new Orphans(tables, campaigns, slots);
+  }
+
+  /**
+   * A store on {@code dataSource} with the dialect detected from its metadata and the default table
+   * prefix. Call {@link #migrate()} (or run the migrations with Flyway) before using it.
+   *
+   * @throws StoreException if the database is not supported (not transient) or cannot be reached
+   *     (transient)
+   */
+  public static JdbcCampaignStore create(DataSource dataSource) {
+    return builder(dataSource).build();
+  }
+
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /** The dialect in use. */
+  public JdbcDialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * Applies the migrations this jar ships that the database does not have yet, under a
+   * database-wide lock: idempotent, and safe when several instances call it at once.
+   *
+   * @return how many migrations were applied (0 when the schema is up to date)
+   * @throws StoreException if the schema is newer than this jar supports (naming both versions), or
+   *     the database fails
+   */
+  public int migrate() {
+    int applied = migrator.migrate();
+    schemaVerified = true;
+    return applied;
+  }
+
+  private void ready() {
+    if (!schemaVerified) {
+      migrator.verify();
+      schemaVerified = true;
+    }
+  }
+
+  // ---------------------------------------------------------------- campaigns
+
+  @Override
+  public void createCampaign(Campaign campaign) {
+    Objects.requireNonNull(campaign, "campaign");
+    ready();
+    tx.inTransaction(
+        "createCampaign " + campaign.id(),
+        c -> {
+          campaigns.create(c, campaign);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Campaign> findCampaign(TenantId tenant, CampaignId id) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    ready();
+    return tx.autoCommit("findCampaign " + id, c -> campaigns.find(c, tenant, id, false));
+  }
+
+  @Override
+  public List<Campaign> listCampaigns(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    ready();
+    return tx.autoCommit("listCampaigns", c -> campaigns.byTenant(c, tenant));
+  }
+
+  @Override
+  public List<Campaign> findCampaignsByStatus(Set<CampaignStatus> statuses) {
+    Set<CampaignStatus> wanted = Set.copyOf(statuses);
+    ready();
+    return tx.autoCommit("findCampaignsByStatus", c -> campaigns.byStatus(c, wanted));
+  }
+
+  @Override
+  public Optional<Campaign> transitionCampaign(
+      TenantId tenant,
+      CampaignId id,
+      Set<CampaignStatus> expected,
+      CampaignStatus next,
+      Instant at) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    Set<CampaignStatus> from = Set.copyOf(expected);
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(at, "at");
+    ready();
+    return tx.inTransaction(
+        "transitionCampaign " + id, c -> campaigns.transition(c, tenant, id, from, next, at));
+  }
+
+  // ---------------------------------------------------------------- leads
+
+  @Override
+  public LeadInsertResult insertLeads(TenantId tenant, CampaignId campaignId, List<Lead> leads) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(campaignId, "campaignId");
+    Objects.requireNonNull(leads, "leads");
+    for (Lead lead : leads) {
+      insertable(tenant, campaignId, lead);
+    }
+    ready();
+    return tx.inTransaction(
+        "insertLeads " + campaignId, c -> this.leads.insert(c, tenant, campaignId, leads));
+  }
+
+  private static void insertable(TenantId tenant, CampaignId campaignId, Lead lead) {
+    if (lead == null) {
+      throw new IllegalArgumentException("leads must not contain null");
+    }
+    if (!lead.tenant().equals(tenant) || !lead.campaignId().equals(campaignId)) {
+      throw new IllegalArgumentException(
+          String.format(
+              "lead %s belongs to %s/%s, not %s/%s",
+              lead.id(), lead.tenant(), lead.campaignId(), tenant, campaignId));
+    }
+    if (lead.state() != LeadState.QUEUED) {
+      throw new IllegalArgumentException(
+          "lead " + lead.id() + " must be QUEUED to be inserted, was " + lead.state());
+    }
+  }
+
+  @Override
+  public Optional<Lead> findLead(TenantId tenant, LeadId id) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    ready();
+    return tx.autoCommit("findLead " + id, c -> leads.find(c, tenant, id));
+  }
+
+  @Override
+  public Set<ZoneId> queuedLeadZones(TenantId tenant, CampaignId campaignId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(campaignId, "campaignId");
+    ready();
+    return tx.autoCommit(
+        "queuedLeadZones " + campaignId, c -> leads.queuedZones(c, tenant, campaignId));
+  }
+
+  @Override
+  public Page<Lead> listLeads(TenantId tenant, CampaignId campaignId, PageRequest page) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(campaignId, "campaignId");
+    Objects.requireNonNull(page, "page");
+    ready();
+    return tx.inTransaction(
+        "listLeads " + campaignId, c -> leads.page(c, tenant, campaignId, page));
+  }
+
+  // ---------------------------------------------------------------- claims and slots
+
+  @Override
+  public ClaimResult claimNext(ClaimRequest request) {
+    Objects.requireNonNull(request, "request");
+    ready();
+    return tx.inTransaction("claimNext " + request.campaignId(), c -> claims.claim(c, request));
+  }
+
+  @Override
+  public SlotUsage slotUsage(TenantId tenant, CampaignId campaignId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(campaignId, "campaignId");
+    ready();
+    return tx.inTransaction("slotUsage", c -> slots.usage(c, tenant, campaignId));
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  @Override
+  public Optional<Call> findCall(TenantId tenant, CallId id) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    ready();
+    return tx.autoCommit("findCall " + id, c -> calls.find(c, id, false))
+        .filter(call -> call.tenant().equals(tenant));
+  }
+
+  @Override
+  public Optional<Call> findCallByProviderId(String provider, String providerCallId) {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(providerCallId, "providerCallId");
+    ready();
+    return tx.autoCommit(
+        "findCallByProviderId", c -> calls.findByProviderId(c, provider, providerCallId));
+  }
+
+  @Override
+  public List<Call> findActiveCalls(TenantId tenant, CampaignId campaignId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(campaignId, "campaignId");
+    ready();
+    return tx.autoCommit("findActiveCalls " + campaignId, c -> calls.active(c, tenant, campaignId));
+  }
+
+  @Override
+  public TransitionResult applyTransition(CallTransition transition) {
+    Objects.requireNonNull(transition, "transition");
+    ready();
+    return tx.inTransaction(
+        "applyTransition " + transition.call().id(), c -> transitions.apply(c, transition));
+  }
+
+  // ---------------------------------------------------------------- leases
+
+  @Override
+  public boolean tryLease(CampaignId campaignId, String owner, Instant now, Duration ttl) {
+    Objects.requireNonNull(campaignId, "campaignId");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(now, "now");
+    if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+      throw new IllegalArgumentException("lease ttl must be > 0, was " + ttl);
+    }
+    ready();
+    Instant expiry = now.plus(ttl);
+    return tx.autoCommit(
+        "tryLease " + campaignId, c -> campaigns.tryLease(c, campaignId, owner, now, expiry));
+  }
+
+  @Override
+  public void releaseLease(CampaignId campaignId, String owner) {
+    Objects.requireNonNull(campaignId, "campaignId");
+    Objects.requireNonNull(owner, "owner");
+    ready();
+    tx.autoCommit(
+        "releaseLease " + campaignId,
+        c -> {
+          campaigns.releaseLease(c, campaignId, owner);
+          return null;
+        });
+  }
+
+  // ---------------------------------------------------------------- instances
+
+  @Override
+  public void heartbeat(String instanceId, Instant now) {
+    Objects.requireNonNull(instanceId, "instanceId");
+    Objects.requireNonNull(now, "now");
+    ready();
+    tx.autoCommit(
+        "heartbeat " + instanceId,
+        c -> {
+          instances.heartbeat(c, instanceId, now);
+          return null;
+        });
+  }
+
+  @Override
+  public Set<String> liveInstances(Instant now, Duration timeout) {
+    Objects.requireNonNull(now, "now");
+    if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
+    }
+    ready();
+    return tx.autoCommit("liveInstances", c -> instances.live(c, now.minus(timeout)));
+  }
+
+  @Override
+  public void deregister(String instanceId) {
+    Objects.requireNonNull(instanceId, "instanceId");
+    ready();
+    tx.autoCommit(
+        "deregister " + instanceId,
+        c -> {
+          instances.deregister(c, instanceId);
+          return null;
+        });
+  }
+
+  @Override
+  public int releaseOrphanSlots() {
+    ready();
+    int released = 0;
+    for (Orphans.Orphan orphan : tx.autoCommit("releaseOrphanSlots", orphans::find)) {
+      if (tx.inTransaction("releaseOrphanSlots", c -> orphans.release(c, orphan))) {
+        released++;
+      }
+    }
+    return released;
+  }
+
+  // ---------------------------------------------------------------- call log
+
+  @Override
+  public void appendLog(List<CallLogEntry> entries) {
+    List<CallLogEntry> copy = List.copyOf(entries);
+    if (copy.isEmpty()) {
+      return;
+    }
+    ready();
+    tx.inTransaction(
+        "appendLog",
+        c -> {
+          callLog.append(c, copy);
+          return null;
+        });
+  }
+
+  @Override
+  public Page<CallLogEntry> campaignLog(TenantId tenant, CampaignId campaignId, PageRequest page) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(campaignId, "campaignId");
+    Objects.requireNonNull(page, "page");
+    ready();
+    return tx.inTransaction(
+        "campaignLog " + campaignId, c -> callLog.ofCampaign(c, tenant, campaignId, page));
+  }
+
+  @Override
+  public Page<CallLogEntry> callLog(TenantId tenant, CallId callId, PageRequest page) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(callId, "callId");
+    Objects.requireNonNull(page, "page");
+    ready();
+    return tx.inTransaction("callLog " + callId, c -> callLog.ofCall(c, tenant, callId, page));
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcCampaignStore[" + dialect + ", tables " + tables.prefix + "*]";
+  }
+
+  /** Builds a {@link JdbcCampaignStore}; {@link #build()} checks every setting. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private JdbcDialect dialect;
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** The dialect to use instead of the one detected from the database's metadata. */
+    public Builder dialect(JdbcDialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Default {@value #DEFAULT_TABLE_PREFIX}: the prefix of every table name, 1 to 30 letters,
+     * digits or {@code _}. With Flyway, pass the same value as the placeholder {@code
+     * dialkit_prefix}.
+     */
+    public Builder tablePrefix(String tablePrefix) {
+      new Tables(tablePrefix); // checks it
+      this.tablePrefix = tablePrefix;
+      return this;
+    }
+
+    /**
+     * The store. Without {@link #dialect(JdbcDialect)} it opens one connection to detect the
+     * database, and logs the choice at INFO.
+     *
+     * @throws StoreException if the database is not supported (not transient, naming the database
+     *     found and the ones supported) or cannot be reached (transient)
+     */
+    public JdbcCampaignStore build() {
+      JdbcDialect chosen = dialect;
+      if (chosen == null) {
+        try (Connection c = dataSource.getConnection()) {
+          DatabaseMetaData meta = c.getMetaData();
+          chosen = JdbcDialect.of(meta);
+          log.info(
+              "Dialkit JDBC store: dialect {} detected for {} {} (tables {}*)",
+              chosen,
+              meta.getDatabaseProductName(),
+              meta.getDatabaseProductVersion(),
+              tablePrefix);
+        } catch (SQLException e) {
+          throw SqlErrors.translate("detecting the database of the Dialkit store", e);
+        }
+      } else {
+        log.info("Dialkit JDBC store: dialect {} as configured (tables {}*)", chosen, tablePrefix);
+      }
+      return new JdbcCampaignStore(dataSource, chosen, new Tables(tablePrefix));
+    }
+  }
+}

@@ -1,0 +1,373 @@
+package dev.dialkit.store.jdbc.internal;
+
+import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.Counter;
+import dev.dialkit.campaign.CounterDelta;
+import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadId;
+import dev.dialkit.campaign.LeadState;
+import dev.dialkit.campaign.Page;
+import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.PhoneNumber;
+import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.LeadInsertResult;
+import dev.dialkit.campaign.spi.LeadOutcome;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Leads: insert with de-duplication, reads, the claim's pick and the end of a call. */
+public final class LeadRows {
+  private static final int CHUNK = 500;
+  private static final String COLUMNS =
+      "id, tenant, campaign_id, seq, phone, name, email, company, variables, time_zone, priority,"
+          + " attempts, calls_made, state, next_attempt_at, last_outcome, created_at";
+
+  private final Tables t;
+  private final CampaignRows campaigns;
+
+  public LeadRows(Tables tables, CampaignRows campaigns) {
+    this.t = tables;
+    this.campaigns = campaigns;
+  }
+
+  public LeadInsertResult insert(
+      Connection c, TenantId tenant, CampaignId campaignId, List<Lead> input) throws SQLException {
+    long lastSeq;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT last_lead_seq FROM "
+                + t.campaigns
+                + " WHERE id = ? AND tenant = ? FOR UPDATE")) {
+      s.setString(1, campaignId.value());
+      s.setString(2, tenant.value());
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          throw new StoreException(
+              "campaign " + campaignId + " does not exist for tenant " + tenant, false);
+        }
+        lastSeq = r.getLong(1);
+      }
+    }
+    Set<String> phonesStored =
+        existing(
+            c,
+            "SELECT phone FROM " + t.leads + " WHERE campaign_id = ? AND phone IN ",
+            campaignId,
+            input.stream().map(l -> l.phone().e164()).distinct().toList());
+    Set<String> idsStored =
+        existing(
+            c,
+            "SELECT id FROM " + t.leads + " WHERE id IN ",
+            null,
+            input.stream().map(l -> l.id().value()).distinct().toList());
+    Set<String> phones = new HashSet<>();
+    Set<String> ids = new HashSet<>();
+    List<Lead> accepted = new ArrayList<>();
+    List<PhoneNumber> duplicates = new ArrayList<>();
+    for (Lead lead : input) {
+      String phone = lead.phone().e164();
+      if (phonesStored.contains(phone) || !phones.add(phone)) {
+        duplicates.add(lead.phone());
+      } else if (idsStored.contains(lead.id().value()) || !ids.add(lead.id().value())) {
+        throw new StoreException("lead " + lead.id() + " already exists", false);
+      } else {
+        accepted.add(lead.withSequence(++lastSeq));
+      }
+    }
+    if (!accepted.isEmpty()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO "
+                  + t.leads
+                  + " ("
+                  + COLUMNS
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                  + " ?, ?, ?, ?, ?, ?, ?)")) {
+        int n = 0;
+        for (Lead lead : accepted) {
+          bind(s, lead);
+          s.addBatch();
+          if (++n % 1000 == 0) {
+            s.executeBatch();
+          }
+        }
+        if (n % 1000 != 0) {
+          s.executeBatch();
+        }
+      } catch (SQLException e) {
+        if (SqlErrors.isDuplicateKey(e)) {
+          throw new StoreException("a lead id is already stored: " + e.getMessage(), false, e);
+        }
+        throw e;
+      }
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE " + t.campaigns + " SET last_lead_seq = ? WHERE id = ?")) {
+        s.setLong(1, lastSeq);
+        s.setString(2, campaignId.value());
+        s.executeUpdate();
+      }
+      campaigns.addCounters(
+          c,
+          campaignId,
+          CounterDelta.of(Counter.LEADS_TOTAL, accepted.size())
+              .plus(Counter.LEADS_QUEUED, accepted.size()),
+          0);
+    }
+    return new LeadInsertResult(accepted, duplicates);
+  }
+
+  private static Set<String> existing(
+      Connection c, String sql, CampaignId campaign, List<String> values) throws SQLException {
+    Set<String> found = new HashSet<>();
+    for (int from = 0; from < values.size(); from += CHUNK) {
+      List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+      String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(", ", "(", ")"));
+      try (PreparedStatement s = c.prepareStatement(sql + marks)) {
+        int i = 1;
+        if (campaign != null) {
+          s.setString(i++, campaign.value());
+        }
+        for (String v : chunk) {
+          s.setString(i++, v);
+        }
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            found.add(r.getString(1));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void bind(PreparedStatement s, Lead lead) throws SQLException {
+    s.setString(1, lead.id().value());
+    s.setString(2, lead.tenant().value());
+    s.setString(3, lead.campaignId().value());
+    s.setLong(4, lead.sequence());
+    s.setString(5, lead.phone().e164());
+    s.setString(6, lead.name());
+    s.setString(7, lead.email());
+    s.setString(8, lead.company());
+    s.setString(9, Json.variables(lead.variables()));
+    s.setString(10, lead.timeZone().getId());
+    s.setInt(11, lead.priority());
+    s.setInt(12, lead.attempts());
+    s.setInt(13, lead.attempts());
+    s.setString(14, lead.state().name());
+    Columns.setInstant(s, 15, lead.nextAttemptAt());
+    if (lead.lastOutcome() == null) {
+      s.setNull(16, Types.VARCHAR);
+    } else {
+      s.setString(16, lead.lastOutcome().name());
+    }
+    Columns.setInstant(s, 17, lead.createdAt());
+  }
+
+  public Optional<Lead> find(Connection c, TenantId tenant, LeadId id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM " + t.leads + " WHERE id = ? AND tenant = ?")) {
+      s.setString(1, id.value());
+      s.setString(2, tenant.value());
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(map(r)) : Optional.empty();
+      }
+    }
+  }
+
+  public Set<ZoneId> queuedZones(Connection c, TenantId tenant, CampaignId campaign)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT DISTINCT time_zone FROM "
+                + t.leads
+                + " WHERE campaign_id = ? AND state = 'QUEUED' AND tenant = ?")) {
+      s.setString(1, campaign.value());
+      s.setString(2, tenant.value());
+      Set<ZoneId> zones = new HashSet<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          zones.add(ZoneId.of(r.getString(1)));
+        }
+      }
+      return Set.copyOf(zones);
+    }
+  }
+
+  public Page<Lead> page(Connection c, TenantId tenant, CampaignId campaign, PageRequest page)
+      throws SQLException {
+    long total;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT COUNT(*) FROM " + t.leads + " WHERE campaign_id = ? AND tenant = ?")) {
+      s.setString(1, campaign.value());
+      s.setString(2, tenant.value());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        total = r.getLong(1);
+      }
+    }
+    List<Lead> items = new ArrayList<>();
+    if (total > 0) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM "
+                  + t.leads
+                  + " WHERE campaign_id = ? AND tenant = ? AND seq > ? ORDER BY seq LIMIT ? OFFSET ?")) {
+        s.setString(1, campaign.value());
+        s.setString(2, tenant.value());
+        s.setLong(3, page.afterSequence());
+        s.setInt(4, page.limit());
+        s.setInt(5, page.offset());
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            items.add(map(r));
+          }
+        }
+      }
+    }
+    long cursor = items.isEmpty() ? page.afterSequence() : items.get(items.size() - 1).sequence();
+    return new Page<>(items, total, cursor);
+  }
+
+  /** Whether the campaign has a due queued lead in {@code zones} (null: any), by a plain read. */
+  public boolean anyDue(Connection c, CampaignId campaign, Instant now, Set<ZoneId> zones)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT 1 FROM ")
+            .append(t.leads)
+            .append(" WHERE campaign_id = ? AND state = 'QUEUED' AND next_attempt_at <= ?");
+    if (zones != null) {
+      sql.append(
+          zones.stream()
+              .map(z -> "?")
+              .collect(Collectors.joining(", ", " AND time_zone IN (", ")")));
+    }
+    sql.append(" LIMIT 1");
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      s.setString(1, campaign.value());
+      s.setLong(2, Columns.micros(now));
+      if (zones != null) {
+        int i = 3;
+        for (ZoneId zone : zones) {
+          s.setString(i++, zone.getId());
+        }
+      }
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /**
+   * The best due queued lead of the campaign, locked, skipping leads other transactions hold; null
+   * if none. {@code zones} null admits every zone; it must not be empty.
+   */
+  public Picked pickDue(Connection c, CampaignId campaign, Instant now, Set<ZoneId> zones)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(COLUMNS)
+            .append(" FROM ")
+            .append(t.leads)
+            .append(" WHERE campaign_id = ? AND state = 'QUEUED' AND next_attempt_at <= ?");
+    if (zones != null) {
+      sql.append(
+          zones.stream()
+              .map(z -> "?")
+              .collect(Collectors.joining(", ", " AND time_zone IN (", ")")));
+    }
+    sql.append(" ORDER BY priority DESC, seq LIMIT 1 FOR UPDATE SKIP LOCKED");
+    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+      s.setString(1, campaign.value());
+      s.setLong(2, Columns.micros(now));
+      if (zones != null) {
+        int i = 3;
+        for (ZoneId zone : zones) {
+          s.setString(i++, zone.getId());
+        }
+      }
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? new Picked(map(r), r.getInt("calls_made")) : null;
+      }
+    }
+  }
+
+  /**
+   * A lead picked for a claim, and how many calls were ever stored for it (a refund lowers its
+   * attempts, never this).
+   */
+  public record Picked(Lead lead, int callsMade) {}
+
+  public void markClaimed(Connection c, LeadId id, int callsMade) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE "
+                + t.leads
+                + " SET state = 'IN_PROGRESS', attempts = attempts + 1, calls_made = ? WHERE id = ?")) {
+      s.setInt(1, callsMade);
+      s.setString(2, id.value());
+      s.executeUpdate();
+    }
+  }
+
+  /** Applies a call's end to its lead, as the store contract says. */
+  public void end(Connection c, LeadId id, CallStatus callStatus, LeadOutcome outcome)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE "
+                + t.leads
+                + " SET state = ?, next_attempt_at = COALESCE(?, next_attempt_at),"
+                + " last_outcome = COALESCE(?, last_outcome),"
+                + " attempts = CASE WHEN ? AND attempts > 0 THEN attempts - 1 ELSE attempts END"
+                + " WHERE id = ?")) {
+      s.setString(1, outcome.state().name());
+      Columns.setInstant(s, 2, outcome.nextAttemptAt());
+      if (callStatus.isTerminal()) {
+        s.setString(3, callStatus.name());
+      } else {
+        s.setNull(3, Types.VARCHAR);
+      }
+      s.setBoolean(4, outcome.refundAttempt());
+      s.setString(5, id.value());
+      s.executeUpdate();
+    }
+  }
+
+  static Lead map(ResultSet r) throws SQLException {
+    return new Lead(
+        LeadId.of(r.getString("id")),
+        TenantId.of(r.getString("tenant")),
+        CampaignId.of(r.getString("campaign_id")),
+        PhoneNumber.of(r.getString("phone")),
+        r.getString("name"),
+        r.getString("email"),
+        r.getString("company"),
+        Json.variables(r.getString("variables")),
+        ZoneId.of(r.getString("time_zone")),
+        r.getInt("priority"),
+        r.getLong("seq"),
+        r.getInt("attempts"),
+        LeadState.valueOf(r.getString("state")),
+        Columns.getInstant(r, "next_attempt_at"),
+        Columns.getEnum(r, "last_outcome", CallStatus.class),
+        Columns.getInstant(r, "created_at"));
+  }
+}

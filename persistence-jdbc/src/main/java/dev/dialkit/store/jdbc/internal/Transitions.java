@@ -1,0 +1,147 @@
+package dev.dialkit.store.jdbc.internal;
+
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.TransitionResult;
+import dev.dialkit.campaign.spi.TransitionResult.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The transition transaction: lock the call row (so that the dedupe check, the version check and
+ * the write are one step for this call), then, if the transition touches them, the campaign row,
+ * the lead, the slot row and last the slot counters: the lock order of a claim.
+ */
+public final class Transitions {
+  private static final int MAX_KEY = 255;
+
+  private final Tables t;
+  private final CampaignRows campaigns;
+  private final LeadRows leads;
+  private final CallRows calls;
+  private final SlotRows slots;
+  private final LogRows log;
+
+  public Transitions(
+      Tables tables,
+      CampaignRows campaigns,
+      LeadRows leads,
+      CallRows calls,
+      SlotRows slots,
+      LogRows log) {
+    this.t = tables;
+    this.campaigns = campaigns;
+    this.leads = leads;
+    this.calls = calls;
+    this.slots = slots;
+    this.log = log;
+  }
+
+  public TransitionResult apply(Connection c, CallTransition transition) throws SQLException {
+    Call next = transition.call();
+    Optional<Call> found = calls.find(c, next.id(), true);
+    if (found.isEmpty() || !found.get().tenant().equals(next.tenant())) {
+      return new TransitionResult(Outcome.NOT_FOUND, null);
+    }
+    Call stored = found.get();
+    sameIdentity(stored, next);
+    String key = transition.dedupeKey() == null ? null : storedKey(transition.dedupeKey());
+    if (key != null && dedupeRecorded(c, stored, key)) {
+      return new TransitionResult(Outcome.DUPLICATE, stored);
+    }
+    if (stored.version() != transition.expectedVersion()) {
+      return new TransitionResult(Outcome.CONFLICT, stored);
+    }
+    boolean touchesCampaign =
+        transition.releaseSlot()
+            || transition.leadOutcome() != null
+            || !transition.counters().isEmpty();
+    if (touchesCampaign) {
+      try (PreparedStatement s =
+          c.prepareStatement("SELECT id FROM " + t.campaigns + " WHERE id = ? FOR UPDATE")) {
+        s.setString(1, stored.campaignId().value());
+        s.executeQuery().close();
+      }
+    }
+    if (!calls.compareAndSet(c, next, transition.expectedVersion())) {
+      c.rollback();
+      return new TransitionResult(Outcome.CONFLICT, calls.find(c, next.id(), false).orElse(null));
+    }
+    if (key != null) {
+      try (PreparedStatement s =
+          c.prepareStatement("INSERT INTO " + t.dedupe + " (call_id, dedupe_key) VALUES (?, ?)")) {
+        s.setString(1, next.id().value());
+        s.setString(2, key);
+        s.executeUpdate();
+      } catch (SQLException e) {
+        if (!SqlErrors.isDuplicateKey(e)) {
+          throw e;
+        }
+        // recorded by a racing transition: already done
+        c.rollback();
+        return new TransitionResult(
+            Outcome.DUPLICATE, calls.find(c, next.id(), false).orElse(null));
+      }
+    }
+    if (transition.leadOutcome() != null) {
+      leads.end(c, next.leadId(), next.status(), transition.leadOutcome());
+    }
+    log.append(c, transition.log());
+    boolean released = transition.releaseSlot() && slots.delete(c, next.id());
+    campaigns.addCounters(c, next.campaignId(), transition.counters(), released ? -1 : 0);
+    if (released) {
+      slots.decrement(c, next.tenant());
+    }
+    return new TransitionResult(Outcome.APPLIED, next);
+  }
+
+  private boolean dedupeRecorded(Connection c, Call call, String key) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT 1 FROM " + t.dedupe + " WHERE call_id = ? AND dedupe_key = ?")) {
+      s.setString(1, call.id().value());
+      s.setString(2, key);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** Keys longer than the column are stored as their SHA-256. */
+  static String storedKey(String key) {
+    if (key.length() <= MAX_KEY) {
+      return key;
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sameIdentity(Call stored, Call next) {
+    if (!stored.campaignId().equals(next.campaignId())
+        || !stored.leadId().equals(next.leadId())
+        || stored.attempt() != next.attempt()) {
+      throw new IllegalArgumentException(
+          String.format(
+              "transition of call %s must keep its campaign, lead and attempt: stored %s/%s/%d,"
+                  + " given %s/%s/%d",
+              stored.id(),
+              stored.campaignId(),
+              stored.leadId(),
+              stored.attempt(),
+              next.campaignId(),
+              next.leadId(),
+              next.attempt()));
+    }
+  }
+}

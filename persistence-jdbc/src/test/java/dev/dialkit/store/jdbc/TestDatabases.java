@@ -1,0 +1,121 @@
+package dev.dialkit.store.jdbc;
+
+import dev.dialkit.store.jdbc.internal.Tables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Assumptions;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * The databases the tests run on. PostgreSQL and MariaDB come from {@value #POSTGRES_ENV} and
+ * {@value #MARIADB_ENV}: unset, their tests are skipped with a message saying how to enable them;
+ * set, they must be reachable or the tests fail. Each pool is small and the drivers' own (H2's
+ * {@link JdbcConnectionPool} over PostgreSQL's {@link PGConnectionPoolDataSource}, since pgJDBC has
+ * no pool of its own; {@link MariaDbPoolDataSource}), so no pool library is needed.
+ */
+final class TestDatabases {
+  static final String POSTGRES_ENV = "DIALKIT_TEST_POSTGRES_URL";
+  static final String MARIADB_ENV = "DIALKIT_TEST_MARIADB_URL";
+  private static final AtomicInteger H2_COUNTER = new AtomicInteger();
+
+  private TestDatabases() {}
+
+  static String url(String env, String example) {
+    String url = System.getenv(env);
+    Assumptions.assumeTrue(
+        url != null && !url.isBlank(),
+        () ->
+            env
+                + " is not set: skipping. To run these tests, start the database and set e.g. "
+                + env
+                + "="
+                + example
+                + " (.ci/run does this)");
+    return url;
+  }
+
+  static String postgresUrl() {
+    return url(POSTGRES_ENV, "jdbc:postgresql://127.0.0.1:5432/dialkit_test?user=postgres");
+  }
+
+  static String mariaDbUrl() {
+    return url(MARIADB_ENV, "'jdbc:mariadb://127.0.0.1:3306/dialkit_test?user=root&password='");
+  }
+
+  /** A pool of at most {@code max} connections to PostgreSQL. */
+  static JdbcConnectionPool postgres(int max) {
+    PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+    ds.setURL(postgresUrl());
+    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+    pool.setMaxConnections(max);
+    pool.setLoginTimeout(30);
+    return pool;
+  }
+
+  /** A pool of at most {@code max} connections to MariaDB. */
+  static MariaDbPoolDataSource mariaDb(int max) {
+    String url = mariaDbUrl();
+    try {
+      return new MariaDbPoolDataSource(
+          url + (url.contains("?") ? "&" : "?") + "maxPoolSize=" + max + "&minPoolSize=1");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot make a MariaDB pool for " + url, e);
+    }
+  }
+
+  /** A fresh private in-memory H2 database, alive until its pool is disposed. */
+  static JdbcConnectionPool h2Memory() {
+    return h2("jdbc:h2:mem:dialkit-" + H2_COUNTER.incrementAndGet());
+  }
+
+  static JdbcConnectionPool h2(String url) {
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(url + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
+    pool.setMaxConnections(20);
+    return pool;
+  }
+
+  static void shutdownH2(JdbcConnectionPool pool) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      // already closed
+    }
+    pool.dispose();
+  }
+
+  /** Drops the tables of {@code prefix}, so that a test class starts from nothing. */
+  static void dropTables(DataSource ds, String prefix) {
+    Tables tables = new Tables(prefix);
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      for (String table : tables.dataTables()) {
+        s.execute("DROP TABLE IF EXISTS " + table);
+      }
+      s.execute("DROP TABLE IF EXISTS " + tables.schemaVersion);
+      s.execute("DROP TABLE IF EXISTS " + prefix + "schema_lock");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Empties the tables of {@code prefix}, keeping the schema: a fresh store for the next test. */
+  static void emptyTables(DataSource ds, String prefix) {
+    Tables tables = new Tables(prefix);
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      for (String table : tables.dataTables()) {
+        s.execute("DELETE FROM " + table);
+      }
+      s.execute("INSERT INTO " + tables.slotCounters + " (scope_key, held) VALUES ('*', 0)");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
