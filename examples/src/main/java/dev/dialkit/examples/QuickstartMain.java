@@ -1,6 +1,7 @@
 package dev.dialkit.examples;
 
 import dev.dialkit.campaign.Agent;
+import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignProgress;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +61,15 @@ public final class QuickstartMain {
       return;
     }
 
+    if (options.twilio()) {
+      try (DemoStore store = DemoStore.open(options.store())) {
+        TwilioLive.run(store.store());
+      } catch (Exception e) {
+        System.err.println("error: " + e.getMessage());
+        System.exit(1);
+      }
+      return;
+    }
     QuickstartResult result;
     try (ProgressBar bar = ConsoleProgress.bar("Dialing", options.leads(), System.out)) {
       result =
@@ -83,11 +94,26 @@ public final class QuickstartMain {
    * after every step of {@link #STEP}.
    */
   static QuickstartResult run(QuickstartOptions options, Consumer<CampaignProgress> onStep) {
+    try (DemoStore store = DemoStore.open(options.store())) {
+      return run(options, store, onStep);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("could not close the store: " + e.getMessage(), e);
+    }
+  }
+
+  private static QuickstartResult run(
+      QuickstartOptions options, DemoStore store, Consumer<CampaignProgress> onStep) {
     long wallStart = System.nanoTime();
+    System.out.println("Store: " + store.description());
+    earlierCampaigns(store.store());
 
     // time stands still until the scheduler moves it: every delay in the dialer and the simulated
-    // provider (ringing, talking, webhooks, retry backoff) is a task on this scheduler
-    VirtualClock clock = VirtualClock.at(START);
+    // provider (ringing, talking, webhooks, retry backoff) is a task on this scheduler. A database
+    // that outlives the run gets today's time, so that its campaigns keep their order.
+    VirtualClock clock =
+        VirtualClock.at(store.persistent() ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : START);
     ManualScheduler scheduler = new ManualScheduler(clock);
 
     SimulatedCallProvider provider =
@@ -103,7 +129,7 @@ public final class QuickstartMain {
     int limit = options.concurrency();
     try (CampaignDialer dialer =
         CampaignDialer.builder()
-            .store(CampaignStore.inMemory())
+            .store(store.store())
             .provider(provider)
             .concurrency(ConcurrencyPolicy.builder().global(limit).perTenant(limit).build())
             .clock(clock)
@@ -141,6 +167,21 @@ public final class QuickstartMain {
       List<CallTimeline> timelines = CallTimeline.samples(dialer, TENANT, campaign);
       return new QuickstartResult(
           progress, timelines, Duration.ofNanos(System.nanoTime() - wallStart));
+    }
+  }
+
+  /** Shows what a persistent store kept from earlier runs. */
+  private static void earlierCampaigns(CampaignStore store) {
+    List<Campaign> earlier = store.listCampaigns(TENANT);
+    if (earlier.isEmpty()) {
+      return;
+    }
+    System.out.println("Campaigns kept from earlier runs: " + earlier.size());
+    for (Campaign c : earlier.subList(Math.max(0, earlier.size() - 5), earlier.size())) {
+      CampaignProgress p = CampaignProgress.of(c, c.updatedAt());
+      System.out.printf(
+          "  %s  %-10s %,d of %,d leads finished, created %s%n",
+          c.id(), c.status(), p.finished(), p.total(), c.createdAt());
     }
   }
 
