@@ -115,7 +115,12 @@ class QuickstartMainTest {
   void optionsAreParsedAndCheckedWithClearMessages() {
     assertThat(QuickstartOptions.parse()).isEqualTo(QuickstartOptions.defaults());
     assertThat(QuickstartOptions.parse("--leads", "50", "--concurrency=5"))
-        .isEqualTo(new QuickstartOptions(50, 5));
+        .isEqualTo(new QuickstartOptions(50, 5, DemoStore.DEFAULT, false));
+    assertThat(QuickstartOptions.parse("--store", "memory", "--twilio"))
+        .isEqualTo(new QuickstartOptions(1000, 20, "memory", true));
+    assertThatThrownBy(() -> DemoStore.open("redis://localhost"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--store must be memory, a JDBC URL or a MongoDB connection string");
     assertThatThrownBy(() -> QuickstartOptions.parse("--leads", "0"))
         .hasMessage("--leads must be between 1 and 100000, was 0");
     assertThatThrownBy(() -> QuickstartOptions.parse("--concurrency", "lots"))
