@@ -99,7 +99,7 @@ interface TwoDialersContract extends StoreContractSupport {
                     .mapToLong(e -> b.campaigns().progress(e.getValue(), e.getKey()).finished())
                     .sum()
                 >= 1000;
-    drive(clock, alive, halfDone);
+    SchedulerGroup.runUntil(clock, alive, halfDone);
 
     // a dies: its scheduler stops, nothing is released or deregistered
     Instant death = clock.instant();
@@ -112,7 +112,7 @@ interface TwoDialersContract extends StoreContractSupport {
                     e ->
                         b.campaigns().get(e.getValue(), e.getKey()).status()
                             == CampaignStatus.COMPLETED);
-    drive(clock, alive, allDone);
+    SchedulerGroup.runUntil(clock, alive, allDone);
 
     Map<PhoneNumber, Long> callsPerNumber =
         provider.calls().stream()
@@ -178,37 +178,6 @@ interface TwoDialersContract extends StoreContractSupport {
         .pollInterval(POLL)
         .reconcileDelay(Duration.ofSeconds(5))
         .build();
-  }
-
-  /** Runs every scheduler's due tasks, then moves the shared clock to the next task, until done. */
-  private static void drive(
-      VirtualClock clock, List<ManualScheduler> schedulers, BooleanSupplier done) {
-    while (true) {
-      int ran = 0;
-      for (ManualScheduler scheduler : schedulers) {
-        ran += scheduler.runDue();
-      }
-      if (ran > 0) {
-        continue;
-      }
-      // asked only once per instant, when everything due has run: the check reads the store
-      if (done.getAsBoolean()) {
-        return;
-      }
-      Instant next = null;
-      for (ManualScheduler scheduler : schedulers) {
-        Instant due = scheduler.nextDue();
-        if (due != null && (next == null || due.isBefore(next))) {
-          next = due;
-        }
-      }
-      if (next == null) {
-        throw new IllegalStateException("nothing left to run and not done");
-      }
-      if (next.isAfter(clock.instant())) {
-        clock.set(next);
-      }
-    }
   }
 
   /** The store, sampling the slots in use after every successful claim, and noting lease takes. */

@@ -15,6 +15,7 @@ import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.testkit.ManualScheduler;
+import dev.dialkit.testkit.SchedulerGroup;
 import dev.dialkit.testkit.SimulatedCall;
 import dev.dialkit.testkit.SimulatedCallProvider;
 import dev.dialkit.testkit.StoreFixtures;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -112,13 +112,13 @@ abstract class MultiInstanceTest {
     List<ManualScheduler> running = new ArrayList<>(schedulers);
     running.add(providerScheduler);
     int total = n;
-    drive(clock, running, () -> finished(survivor, campaigns) >= total / 2);
+    SchedulerGroup.runUntil(clock, running, () -> finished(survivor, campaigns) >= total / 2);
 
     // d0 dies: its scheduler stops, webhooks no longer reach it, nothing is released
     Instant death = clock.instant();
     alive.remove(dialers.get(0));
     running.remove(schedulers.get(0));
-    drive(
+    SchedulerGroup.runUntil(
         clock,
         running,
         () ->
@@ -198,33 +198,6 @@ abstract class MultiInstanceTest {
         .pollInterval(POLL)
         .reconcileDelay(Duration.ofSeconds(5))
         .build();
-  }
-
-  /** Runs every scheduler's due tasks, then moves the clock to the next task, until done. */
-  private static void drive(
-      VirtualClock clock, List<ManualScheduler> schedulers, BooleanSupplier done) {
-    while (!done.getAsBoolean()) {
-      int ran = 0;
-      for (ManualScheduler scheduler : schedulers) {
-        ran += scheduler.runDue();
-      }
-      if (ran > 0) {
-        continue;
-      }
-      Instant next = null;
-      for (ManualScheduler scheduler : schedulers) {
-        Instant due = scheduler.nextDue();
-        if (due != null && (next == null || due.isBefore(next))) {
-          next = due;
-        }
-      }
-      if (next == null) {
-        throw new IllegalStateException("nothing left to run and not done");
-      }
-      if (next.isAfter(clock.instant())) {
-        clock.set(next);
-      }
-    }
   }
 
   /** The store, sampling slots after every successful claim and noting lease takes. */
