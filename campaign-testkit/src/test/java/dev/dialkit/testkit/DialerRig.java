@@ -16,8 +16,6 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.SlotUsage;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,28 +78,18 @@ final class DialerRig implements AutoCloseable {
 
   /** Wraps the store so that every change is followed by a sample of the slots in use. */
   private CampaignStore watched(CampaignStore inner) {
-    return (CampaignStore)
-        Proxy.newProxyInstance(
-            CampaignStore.class.getClassLoader(),
-            new Class<?>[] {CampaignStore.class},
-            (proxy, method, args) -> {
-              Object result;
-              try {
-                result = method.invoke(inner, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-              String name = method.getName();
-              if (name.equals("claimNext") && result instanceof ClaimResult.Claimed) {
-                afterClaim.forEach(check -> check.accept(inner));
-              }
-              if (name.equals("claimNext") || name.equals("applyTransition")) {
-                SlotUsage usage = inner.slotUsage(TENANT, CampaignId.of("none"));
-                maxGlobalSlots.accumulateAndGet(usage.global(), Math::max);
-                samples.incrementAndGet();
-              }
-              return result;
-            });
+    return WatchedStore.watch(
+        inner,
+        call -> {
+          if (call.method().equals("claimNext") && call.result() instanceof ClaimResult.Claimed) {
+            afterClaim.forEach(check -> check.accept(inner));
+          }
+          if (call.method().equals("claimNext") || call.method().equals("applyTransition")) {
+            SlotUsage usage = inner.slotUsage(TENANT, CampaignId.of("none"));
+            maxGlobalSlots.accumulateAndGet(usage.global(), Math::max);
+            samples.incrementAndGet();
+          }
+        });
   }
 
   CampaignId campaign(String name, UnaryOperator<CampaignSpec.Builder> config) {

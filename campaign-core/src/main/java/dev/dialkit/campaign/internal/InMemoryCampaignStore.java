@@ -23,6 +23,7 @@ import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import dev.dialkit.campaign.spi.SlotUsage;
+import dev.dialkit.campaign.spi.StoreArguments;
 import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.campaign.spi.TransitionResult.Outcome;
 import java.time.Duration;
@@ -128,7 +129,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
   public LeadInsertResult insertLeads(TenantId tenant, CampaignId campaignId, List<Lead> input) {
     Objects.requireNonNull(input, "leads");
     for (Lead lead : input) {
-      StoreChecks.insertable(tenant, campaignId, lead);
+      StoreArguments.insertable(tenant, campaignId, lead);
     }
     synchronized (lock) {
       CampaignState state = owned(tenant, campaignId);
@@ -283,7 +284,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
       if (stored == null || !stored.tenant().equals(next.tenant())) {
         return new TransitionResult(Outcome.NOT_FOUND, null);
       }
-      StoreChecks.sameIdentity(stored, next);
+      StoreArguments.sameIdentity(stored, next);
       String key = transition.dedupeKey();
       if (key != null && calls.hasDedupeKey(stored.id(), key)) {
         return new TransitionResult(Outcome.DUPLICATE, stored);
@@ -322,7 +323,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(now, "now");
-    StoreChecks.positive(ttl);
+    StoreArguments.positive(ttl);
     synchronized (lock) {
       CampaignState state = campaigns.get(campaignId);
       if (state == null) {

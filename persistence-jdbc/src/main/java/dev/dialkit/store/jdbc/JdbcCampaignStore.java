@@ -8,7 +8,6 @@ import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
-import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.StoreException;
@@ -19,6 +18,7 @@ import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import dev.dialkit.campaign.spi.SlotUsage;
+import dev.dialkit.campaign.spi.StoreArguments;
 import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.store.jdbc.internal.CallRows;
 import dev.dialkit.store.jdbc.internal.CampaignRows;
@@ -209,27 +209,11 @@ public final class JdbcCampaignStore implements CampaignStore {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(leads, "leads");
     for (Lead lead : leads) {
-      insertable(tenant, campaignId, lead);
+      StoreArguments.insertable(tenant, campaignId, lead);
     }
     ready();
     return tx.inTransaction(
         "insertLeads " + campaignId, c -> this.leads.insert(c, tenant, campaignId, leads));
-  }
-
-  private static void insertable(TenantId tenant, CampaignId campaignId, Lead lead) {
-    if (lead == null) {
-      throw new IllegalArgumentException("leads must not contain null");
-    }
-    if (!lead.tenant().equals(tenant) || !lead.campaignId().equals(campaignId)) {
-      throw new IllegalArgumentException(
-          String.format(
-              "lead %s belongs to %s/%s, not %s/%s",
-              lead.id(), lead.tenant(), lead.campaignId(), tenant, campaignId));
-    }
-    if (lead.state() != LeadState.QUEUED) {
-      throw new IllegalArgumentException(
-          "lead " + lead.id() + " must be QUEUED to be inserted, was " + lead.state());
-    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.dialkit.store.jdbc.internal;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.StoreArguments;
 import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.campaign.spi.TransitionResult.Outcome;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class Transitions {
       return new TransitionResult(Outcome.NOT_FOUND, null);
     }
     Call stored = found.get();
-    sameIdentity(stored, next);
+    StoreArguments.sameIdentity(stored, next);
     String key = transition.dedupeKey() == null ? null : storedKey(transition.dedupeKey());
     if (key != null && dedupeRecorded(c, stored, key)) {
       return new TransitionResult(Outcome.DUPLICATE, stored);
@@ -124,24 +125,6 @@ public final class Transitions {
       return "sha256:" + HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void sameIdentity(Call stored, Call next) {
-    if (!stored.campaignId().equals(next.campaignId())
-        || !stored.leadId().equals(next.leadId())
-        || stored.attempt() != next.attempt()) {
-      throw new IllegalArgumentException(
-          String.format(
-              "transition of call %s must keep its campaign, lead and attempt: stored %s/%s/%d,"
-                  + " given %s/%s/%d",
-              stored.id(),
-              stored.campaignId(),
-              stored.leadId(),
-              stored.attempt(),
-              next.campaignId(),
-              next.leadId(),
-              next.attempt()));
     }
   }
 }

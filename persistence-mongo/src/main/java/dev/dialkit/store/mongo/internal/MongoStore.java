@@ -28,6 +28,7 @@ import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import dev.dialkit.campaign.spi.SlotUsage;
+import dev.dialkit.campaign.spi.StoreArguments;
 import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.store.mongo.MongoCampaignStore;
 import java.time.Duration;
@@ -188,7 +189,7 @@ public final class MongoStore implements MongoCampaignStore {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(campaignId, "campaignId");
     for (Lead lead : leads) {
-      Checks.insertable(tenant, campaignId, lead);
+      StoreArguments.insertable(tenant, campaignId, lead);
     }
     return run(
         "insert leads into campaign " + campaignId,
@@ -347,7 +348,7 @@ public final class MongoStore implements MongoCampaignStore {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(now, "now");
-    Checks.positive(ttl);
+    StoreArguments.positive(ttl);
     return run(
         "lease campaign " + campaignId,
         () ->

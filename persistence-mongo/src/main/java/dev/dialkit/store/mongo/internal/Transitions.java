@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.StoreArguments;
 import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.campaign.spi.TransitionResult.Outcome;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class Transitions {
         return new TransitionResult(Outcome.NOT_FOUND, null);
       }
       Call stored = Codec.call(doc);
-      Checks.sameIdentity(stored, next);
+      StoreArguments.sameIdentity(stored, next);
       if (key != null && doc.getList("dedupe", String.class, List.of()).contains(key)) {
         return new TransitionResult(Outcome.DUPLICATE, stored);
       }

@@ -1,4 +1,4 @@
-package dev.dialkit.campaign.internal;
+package dev.dialkit.campaign.spi;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CampaignId;
@@ -7,11 +7,16 @@ import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.TenantId;
 import java.time.Duration;
 
-/** Argument checks of the in-memory store, with messages that name the bad value. */
-final class StoreChecks {
-  private StoreChecks() {}
+/**
+ * The argument checks the {@link CampaignStore} contract asks of every store, with messages that
+ * name the bad value; each throws {@link IllegalArgumentException}. Stores call them so that all of
+ * them refuse the same input the same way.
+ */
+public final class StoreArguments {
+  private StoreArguments() {}
 
-  static void insertable(TenantId tenant, CampaignId campaignId, Lead lead) {
+  /** A lead given to {@code insertLeads} must be of that tenant and campaign, and queued. */
+  public static void insertable(TenantId tenant, CampaignId campaignId, Lead lead) {
     if (lead == null) {
       throw new IllegalArgumentException("leads must not contain null");
     }
@@ -27,7 +32,8 @@ final class StoreChecks {
     }
   }
 
-  static void sameIdentity(Call stored, Call next) {
+  /** A transition may not change a call's campaign, lead or attempt. */
+  public static void sameIdentity(Call stored, Call next) {
     if (!stored.campaignId().equals(next.campaignId())
         || !stored.leadId().equals(next.leadId())
         || stored.attempt() != next.attempt()) {
@@ -45,7 +51,8 @@ final class StoreChecks {
     }
   }
 
-  static void positive(Duration ttl) {
+  /** A lease or timeout must be positive. */
+  public static void positive(Duration ttl) {
     if (ttl == null || ttl.isZero() || ttl.isNegative()) {
       throw new IllegalArgumentException("lease ttl must be > 0, was " + ttl);
     }
