@@ -1,13 +1,12 @@
 package dev.dialkit.provider.plivo;
 
 import dev.dialkit.campaign.InvalidConfigurationException;
+import dev.dialkit.campaign.spi.ProviderSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Builds a {@link PlivoProvider}. Every setter checks its value and {@link #build()} checks that
@@ -34,8 +33,6 @@ public final class PlivoProviderBuilder {
 
   /** Default {@link #timeZone}: UTC. */
   public static final ZoneId DEFAULT_TIME_ZONE = ZoneOffset.UTC;
-
-  private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   String authId;
   String authToken;
@@ -95,20 +92,7 @@ public final class PlivoProviderBuilder {
    * https}; {@code http} only for {@code localhost}. Required.
    */
   public PlivoProviderBuilder callbackBaseUrl(String url) {
-    URI uri = parse("callbackBaseUrl", url);
-    if (!uri.isAbsolute() || uri.getHost() == null) {
-      throw new InvalidConfigurationException("callbackBaseUrl", url, "must be an absolute URL");
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    boolean local = LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
-    if (!scheme.equals("https") && !(scheme.equals("http") && local)) {
-      throw new InvalidConfigurationException(
-          "callbackBaseUrl", url, "must be https (http only for localhost)");
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw new InvalidConfigurationException(
-          "callbackBaseUrl", "<with user info>", "must not carry user info");
-    }
+    URI uri = ProviderSettings.callbackUrl("callbackBaseUrl", url);
     if (uri.getRawFragment() != null) {
       throw new InvalidConfigurationException(
           "callbackBaseUrl", url, "must not have a fragment (Plivo would sign it away)");
@@ -123,12 +107,7 @@ public final class PlivoProviderBuilder {
    * {@link #callbackBaseUrl}.
    */
   public PlivoProviderBuilder publicBaseUrl(String url) {
-    URI uri = parse("publicBaseUrl", url);
-    if (!uri.isAbsolute() || uri.getHost() == null || !isHttp(uri)) {
-      throw new InvalidConfigurationException(
-          "publicBaseUrl", url, "must be an absolute http(s) URL");
-    }
-    this.publicBaseUrl = uri;
+    this.publicBaseUrl = ProviderSettings.httpUrl("publicBaseUrl", url);
     return this;
   }
 
@@ -136,11 +115,7 @@ public final class PlivoProviderBuilder {
    * Where the REST API is (a test server, say). Default {@value #DEFAULT_BASE_URL}; path ignored.
    */
   public PlivoProviderBuilder baseUrl(String url) {
-    URI uri = parse("baseUrl", url);
-    if (!uri.isAbsolute() || uri.getHost() == null || !isHttp(uri)) {
-      throw new InvalidConfigurationException("baseUrl", url, "must be an absolute http(s) URL");
-    }
-    this.baseUrl = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    this.baseUrl = ProviderSettings.origin(ProviderSettings.httpUrl("baseUrl", url));
     return this;
   }
 
@@ -150,10 +125,7 @@ public final class PlivoProviderBuilder {
    * sent" (retryable) from "no answer" (ambiguous).
    */
   public PlivoProviderBuilder httpClient(HttpClient client) {
-    if (client == null) {
-      throw new InvalidConfigurationException("httpClient", null, "must not be null");
-    }
-    this.httpClient = client;
+    this.httpClient = ProviderSettings.httpClient(client);
     return this;
   }
 
@@ -162,13 +134,7 @@ public final class PlivoProviderBuilder {
    * 15 s.
    */
   public PlivoProviderBuilder requestTimeout(Duration timeout) {
-    if (timeout == null
-        || timeout.compareTo(Duration.ofMillis(100)) < 0
-        || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new InvalidConfigurationException(
-          "requestTimeout", timeout, "must be between PT0.1S and PT5M");
-    }
-    this.requestTimeout = timeout;
+    this.requestTimeout = ProviderSettings.requestTimeout(timeout);
     return this;
   }
 
@@ -178,10 +144,7 @@ public final class PlivoProviderBuilder {
    * latency). In India the limit is the concurrency ÷ 25. Over 0, at most 1000.
    */
   public PlivoProviderBuilder callsPerSecond(double cps) {
-    if (!(cps > 0) || cps > 1000) {
-      throw new InvalidConfigurationException("callsPerSecond", cps, "must be > 0 and <= 1000");
-    }
-    this.callsPerSecond = cps;
+    this.callsPerSecond = ProviderSettings.callsPerSecond(cps);
     return this;
   }
 
@@ -202,11 +165,7 @@ public final class PlivoProviderBuilder {
    * The provider's name in Dialkit. Letters, digits and {@code -}; default {@value #DEFAULT_NAME}.
    */
   public PlivoProviderBuilder name(String name) {
-    if (name == null || !name.matches("[A-Za-z0-9-]{1,64}")) {
-      throw new InvalidConfigurationException(
-          "name", name, "must be 1 to 64 letters, digits or '-'");
-    }
-    this.name = name;
+    this.name = ProviderSettings.name(name);
     return this;
   }
 
@@ -228,23 +187,6 @@ public final class PlivoProviderBuilder {
   }
 
   URI effectivePublicBase() {
-    URI base = publicBaseUrl != null ? publicBaseUrl : callbackBaseUrl;
-    return URI.create(base.getScheme() + "://" + base.getRawAuthority());
-  }
-
-  private static boolean isHttp(URI uri) {
-    String s = uri.getScheme().toLowerCase(Locale.ROOT);
-    return s.equals("http") || s.equals("https");
-  }
-
-  private static URI parse(String field, String url) {
-    if (url == null || url.isBlank()) {
-      throw new InvalidConfigurationException(field, url, "is required");
-    }
-    try {
-      return new URI(url.trim());
-    } catch (java.net.URISyntaxException e) {
-      throw new InvalidConfigurationException(field, url, "must be a valid URL");
-    }
+    return ProviderSettings.origin(publicBaseUrl != null ? publicBaseUrl : callbackBaseUrl);
   }
 }

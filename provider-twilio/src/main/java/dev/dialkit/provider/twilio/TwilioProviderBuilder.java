@@ -1,11 +1,10 @@
 package dev.dialkit.provider.twilio;
 
 import dev.dialkit.campaign.InvalidConfigurationException;
+import dev.dialkit.campaign.spi.ProviderSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Builds a {@link TwilioProvider}. Every setter checks its value and {@link #build()} checks that
@@ -31,8 +30,6 @@ public final class TwilioProviderBuilder {
 
   /** Connect timeout of the default {@link HttpClient}: 5 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-  private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   String accountSid;
   String authToken;
@@ -94,23 +91,10 @@ public final class TwilioProviderBuilder {
    * overrides, {@code #rc=2}) is kept. Required.
    */
   public TwilioProviderBuilder callbackBaseUrl(String url) {
-    URI uri = parse("callbackBaseUrl", url);
-    if (!uri.isAbsolute() || uri.getHost() == null) {
-      throw new InvalidConfigurationException("callbackBaseUrl", url, "must be an absolute URL");
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    boolean local = LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
-    if (!scheme.equals("https") && !(scheme.equals("http") && local)) {
-      throw new InvalidConfigurationException(
-          "callbackBaseUrl", url, "must be https (http only for localhost)");
-    }
+    URI uri = ProviderSettings.callbackUrl("callbackBaseUrl", url);
     if (uri.getHost().contains("_")) {
       throw new InvalidConfigurationException(
           "callbackBaseUrl", url, "must not have '_' in its host name (Twilio refuses it)");
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw new InvalidConfigurationException(
-          "callbackBaseUrl", "<with user info>", "must not carry user info");
     }
     this.callbackBaseUrl = uri;
     return this;
@@ -122,12 +106,7 @@ public final class TwilioProviderBuilder {
    * {@link #callbackBaseUrl}.
    */
   public TwilioProviderBuilder publicBaseUrl(String url) {
-    URI uri = parse("publicBaseUrl", url);
-    if (!uri.isAbsolute() || uri.getHost() == null || !isHttp(uri)) {
-      throw new InvalidConfigurationException(
-          "publicBaseUrl", url, "must be an absolute http(s) URL");
-    }
-    this.publicBaseUrl = uri;
+    this.publicBaseUrl = ProviderSettings.httpUrl("publicBaseUrl", url);
     return this;
   }
 
@@ -136,11 +115,7 @@ public final class TwilioProviderBuilder {
    * server. Default {@value #DEFAULT_BASE_URL}. Any path is ignored.
    */
   public TwilioProviderBuilder baseUrl(String url) {
-    URI uri = parse("baseUrl", url);
-    if (!uri.isAbsolute() || uri.getHost() == null || !isHttp(uri)) {
-      throw new InvalidConfigurationException("baseUrl", url, "must be an absolute http(s) URL");
-    }
-    this.baseUrl = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    this.baseUrl = ProviderSettings.origin(ProviderSettings.httpUrl("baseUrl", url));
     return this;
   }
 
@@ -150,10 +125,7 @@ public final class TwilioProviderBuilder {
    * tells "not sent" (retryable) from "no answer" (ambiguous).
    */
   public TwilioProviderBuilder httpClient(HttpClient client) {
-    if (client == null) {
-      throw new InvalidConfigurationException("httpClient", null, "must not be null");
-    }
-    this.httpClient = client;
+    this.httpClient = ProviderSettings.httpClient(client);
     return this;
   }
 
@@ -162,13 +134,7 @@ public final class TwilioProviderBuilder {
    * 15 s.
    */
   public TwilioProviderBuilder requestTimeout(Duration timeout) {
-    if (timeout == null
-        || timeout.compareTo(Duration.ofMillis(100)) < 0
-        || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
-      throw new InvalidConfigurationException(
-          "requestTimeout", timeout, "must be between PT0.1S and PT5M");
-    }
-    this.requestTimeout = timeout;
+    this.requestTimeout = ProviderSettings.requestTimeout(timeout);
     return this;
   }
 
@@ -178,10 +144,7 @@ public final class TwilioProviderBuilder {
    * 1000.
    */
   public TwilioProviderBuilder callsPerSecond(double cps) {
-    if (!(cps > 0) || cps > 1000) {
-      throw new InvalidConfigurationException("callsPerSecond", cps, "must be > 0 and <= 1000");
-    }
-    this.callsPerSecond = cps;
+    this.callsPerSecond = ProviderSettings.callsPerSecond(cps);
     return this;
   }
 
@@ -189,11 +152,7 @@ public final class TwilioProviderBuilder {
    * The provider's name in Dialkit. Letters, digits and {@code -}; default {@value #DEFAULT_NAME}.
    */
   public TwilioProviderBuilder name(String name) {
-    if (name == null || !name.matches("[A-Za-z0-9-]{1,64}")) {
-      throw new InvalidConfigurationException(
-          "name", name, "must be 1 to 64 letters, digits or '-'");
-    }
-    this.name = name;
+    this.name = ProviderSettings.name(name);
     return this;
   }
 
@@ -218,23 +177,6 @@ public final class TwilioProviderBuilder {
   }
 
   URI effectivePublicBase() {
-    URI base = publicBaseUrl != null ? publicBaseUrl : callbackBaseUrl;
-    return URI.create(base.getScheme() + "://" + base.getRawAuthority());
-  }
-
-  private static boolean isHttp(URI uri) {
-    String s = uri.getScheme().toLowerCase(Locale.ROOT);
-    return s.equals("http") || s.equals("https");
-  }
-
-  private static URI parse(String field, String url) {
-    if (url == null || url.isBlank()) {
-      throw new InvalidConfigurationException(field, url, "is required");
-    }
-    try {
-      return new URI(url.trim());
-    } catch (java.net.URISyntaxException e) {
-      throw new InvalidConfigurationException(field, url, "must be a valid URL");
-    }
+    return ProviderSettings.origin(publicBaseUrl != null ? publicBaseUrl : callbackBaseUrl);
   }
 }
