@@ -203,13 +203,7 @@ public final class MongoStore implements MongoCampaignStore {
     return run(
         "find lead " + id,
         () ->
-            Optional.ofNullable(
-                    db.leads()
-                        .find(
-                            Filters.and(
-                                Filters.eq("_id", id.value()),
-                                Filters.eq("tenant", tenant.value())))
-                        .first())
+            Optional.ofNullable(db.leads().find(owned(tenant, id.value())).first())
                 .map(Codec::lead));
   }
 
@@ -278,13 +272,7 @@ public final class MongoStore implements MongoCampaignStore {
     return run(
         "find call " + id,
         () ->
-            Optional.ofNullable(
-                    db.calls()
-                        .find(
-                            Filters.and(
-                                Filters.eq("_id", id.value()),
-                                Filters.eq("tenant", tenant.value())))
-                        .first())
+            Optional.ofNullable(db.calls().find(owned(tenant, id.value())).first())
                 .map(Codec::call));
   }
 
@@ -496,7 +484,12 @@ public final class MongoStore implements MongoCampaignStore {
   // ---------------------------------------------------------------- helpers
 
   static Bson owned(TenantId tenant, CampaignId id) {
-    return Filters.and(Filters.eq("_id", id.value()), Filters.eq("tenant", tenant.value()));
+    return owned(tenant, id.value());
+  }
+
+  /** The document {@code id} of {@code tenant}: every tenant-scoped lookup by id. */
+  static Bson owned(TenantId tenant, String id) {
+    return Filters.and(Filters.eq("_id", id), Filters.eq("tenant", tenant.value()));
   }
 
   static boolean isTerminal(String status) {
