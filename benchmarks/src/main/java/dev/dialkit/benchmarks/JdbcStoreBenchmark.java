@@ -3,12 +3,15 @@ package dev.dialkit.benchmarks;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.ClaimResult;
+import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.LeadOutcome;
+import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.store.jdbc.JdbcCampaignStore;
@@ -17,7 +20,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,10 +35,11 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
- * Claims and webhook updates per second of {@link JdbcCampaignStore}, driven on the store directly
- * (no provider: a zero-latency one adds nothing but the store's own work): {@value #THREADS}
- * threads each claim a lead under a global limit of {@value #GLOBAL} slots, then apply the three
- * provider updates of its call (ringing, answered, completed: the last one ends the lead, frees the
+ * Claims, dial permits and webhook updates per second of {@link JdbcCampaignStore}, driven on the
+ * store directly (no provider: a zero-latency one adds nothing but the store's own work): {@value
+ * #THREADS} threads each claim a lead under a global limit of {@value #GLOBAL} slots, ask the dial
+ * permit of its call as the dialer does right before the provider request, then apply the three
+ * provider updates of the call (ringing, answered, completed: the last one ends the lead, frees the
  * slot and moves the counters) exactly as the webhook pipeline's {@code applyTransition} does.
  * Prints a table. Databases: H2 in memory always; PostgreSQL and MariaDB from {@code
  * DIALKIT_TEST_POSTGRES_URL} and {@code DIALKIT_TEST_MARIADB_URL} when set.
@@ -71,10 +77,10 @@ public final class JdbcStoreBenchmark {
                   maria + (maria.contains("?") ? "&" : "?") + "maxPoolSize=" + (THREADS + 2))));
     }
     System.out.printf(
-        "%n%-12s %8s %10s %14s %18s%n",
-        "database", "leads", "seconds", "claims/s", "webhook updates/s");
+        "%n%-12s %8s %10s %14s %14s %18s%n",
+        "database", "leads", "seconds", "claims/s", "permits/s", "webhook updates/s");
     for (String[] r : rows) {
-      System.out.printf("%-12s %8s %10s %14s %18s%n", (Object[]) r);
+      System.out.printf("%-12s %8s %10s %14s %14s %18s%n", (Object[]) r);
     }
   }
 
@@ -105,6 +111,7 @@ public final class JdbcStoreBenchmark {
     JdbcCampaignStore store = JdbcCampaignStore.builder(ds).tablePrefix(PREFIX).build();
     store.migrate();
     List<Campaign> campaigns = new ArrayList<>();
+    Map<CampaignId, Long> epochs = new HashMap<>();
     for (int i = 0; i < 4; i++) {
       TenantId tenant = TenantId.of("bench-" + (i % 2));
       Campaign draft = StoreFixtures.draft(tenant, "bench-" + i);
@@ -118,7 +125,13 @@ public final class JdbcStoreBenchmark {
                   CampaignStatus.RUNNING,
                   StoreFixtures.T0)
               .orElseThrow();
-      store.tryLease(running.id(), StoreFixtures.OWNER, StoreFixtures.T0, StoreFixtures.LEASE_TTL);
+      epochs.put(
+          running.id(),
+          store
+              .tryLease(
+                  running.id(), StoreFixtures.OWNER, 0, StoreFixtures.T0, StoreFixtures.LEASE_TTL)
+              .orElseThrow()
+              .epoch());
       store.insertLeads(tenant, running.id(), StoreFixtures.leads(running, i * 100_000, LEADS / 4));
       campaigns.add(running);
     }
@@ -126,6 +139,7 @@ public final class JdbcStoreBenchmark {
     AtomicLong claims = new AtomicLong();
     AtomicLong updates = new AtomicLong();
     AtomicLong claimNanos = new AtomicLong();
+    AtomicLong permitNanos = new AtomicLong();
     AtomicLong updateNanos = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     long start = System.nanoTime();
@@ -153,7 +167,9 @@ public final class JdbcStoreBenchmark {
                   }
                   empty = 0;
                   claims.incrementAndGet();
-                  Call call = claimed.call();
+                  long tp = System.nanoTime();
+                  Call call = permit(store, claimed.call(), epochs.get(campaign.id()), now);
+                  permitNanos.addAndGet(System.nanoTime() - tp);
                   long t1 = System.nanoTime();
                   call = update(store, StoreFixtures.update(call, CallStatus.RINGING, "r", now));
                   call = update(store, StoreFixtures.update(call, CallStatus.ANSWERED, "a", now));
@@ -178,14 +194,34 @@ public final class JdbcStoreBenchmark {
     pool.shutdown();
     // each rate over the time the threads spent on that kind of call, scaled to all threads
     double claimRate = claims.get() / (claimNanos.get() / 1e9 / THREADS);
+    double permitRate = claims.get() / (permitNanos.get() / 1e9 / THREADS);
     double updateRate = updates.get() / (updateNanos.get() / 1e9 / THREADS);
     return new String[] {
       name,
       String.valueOf(claims.get()),
       String.format("%.1f", seconds),
       String.format("%.0f", claimRate),
+      String.format("%.0f", permitRate),
       String.format("%.0f", updateRate)
     };
+  }
+
+  /** The dial permit every call gets right before its create request. */
+  private static Call permit(JdbcCampaignStore store, Call call, long epoch, Instant now) {
+    DialPermit permit =
+        store.requestDialPermit(
+            new PermitRequest(
+                call.tenant(),
+                call.id(),
+                StoreFixtures.OWNER,
+                epoch,
+                now,
+                null,
+                List.of(StoreFixtures.logOf(call, now))));
+    if (!(permit instanceof DialPermit.Granted granted)) {
+      throw new IllegalStateException("permit refused: " + permit);
+    }
+    return granted.call();
   }
 
   private static Call update(JdbcCampaignStore store, CallTransition transition) {

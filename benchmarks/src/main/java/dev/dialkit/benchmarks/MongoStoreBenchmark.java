@@ -25,7 +25,9 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
+import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.LeadOutcome;
+import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.store.mongo.MongoCampaignStore;
 import java.net.InetSocketAddress;
@@ -38,11 +40,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Claims per second and webhook updates per second of {@link MongoCampaignStore}, single-threaded:
- * against mongo-java-server in this JVM (functional, not representative: an in-memory backend
- * without real indexes), and against a real server when {@code MONGODB_URI} is set. A webhook
- * update here is one {@code applyTransition}: ringing, answered, then the terminal one that frees
- * the slot, moves the lead and the counters and appends to the log.
+ * Claims, dial permits and webhook updates per second of {@link MongoCampaignStore},
+ * single-threaded: against mongo-java-server in this JVM (functional, not representative: an
+ * in-memory backend without real indexes), and against a real server when {@code MONGODB_URI} is
+ * set. A call takes one claim, one dial permit (the fenced grant right before the provider request)
+ * and three webhook updates, each one {@code applyTransition}: ringing, answered, then the terminal
+ * one that frees the slot, moves the lead and the counters and appends to the log.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks -am exec:java
  * -Dexec.mainClass=dev.dialkit.benchmarks.MongoStoreBenchmark [-Dexec.args=2000]}
@@ -56,13 +59,14 @@ public final class MongoStoreBenchmark {
 
   public static void main(String[] args) {
     int leads = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    TextTable table = new TextTable("server", "leads", "claims/s", "webhook updates/s");
+    TextTable table =
+        new TextTable("server", "leads", "claims/s", "permits/s", "webhook updates/s");
     MongoServer server = new MongoServer(new MemoryBackend());
     InetSocketAddress address = server.bind();
     try (MongoClient client =
         MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
       double[] r = run(client.getDatabase("bench"), leads);
-      table.row("mongo-java-server (functional only)", "" + leads, fmt(r[0]), fmt(r[1]));
+      table.row("mongo-java-server (functional only)", "" + leads, fmt(r[0]), fmt(r[1]), fmt(r[2]));
     } finally {
       server.shutdownNow();
     }
@@ -73,7 +77,7 @@ public final class MongoStoreBenchmark {
             client.getDatabase("dialkit_bench_" + UUID.randomUUID().toString().substring(0, 8));
         try {
           double[] r = run(db, leads);
-          table.row("MONGODB_URI", "" + leads, fmt(r[0]), fmt(r[1]));
+          table.row("MONGODB_URI", "" + leads, fmt(r[0]), fmt(r[1]), fmt(r[2]));
         } finally {
           db.drop();
         }
@@ -98,7 +102,8 @@ public final class MongoStoreBenchmark {
     store.createCampaign(campaign);
     store.transitionCampaign(
         TENANT, campaign.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0);
-    store.tryLease(campaign.id(), "bench", T0, Duration.ofHours(10));
+    long epoch =
+        store.tryLease(campaign.id(), "bench", 0, T0, Duration.ofHours(10)).orElseThrow().epoch();
     List<Lead> leads = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       NewLead lead = NewLead.of(String.format(Locale.ROOT, "+1212%07d", 3_000_000 + i));
@@ -118,8 +123,33 @@ public final class MongoStoreBenchmark {
     double claimsPerSecond = count / seconds(start);
 
     start = System.nanoTime();
-    int updates = 0;
+    List<Call> sent = new ArrayList<>(count);
     for (Call call : calls) {
+      Instant at = T0.plusSeconds(1);
+      DialPermit permit =
+          store.requestDialPermit(
+              new PermitRequest(
+                  TENANT,
+                  call.id(),
+                  "bench",
+                  epoch,
+                  at,
+                  null,
+                  List.of(
+                      CallLogEntry.draft(
+                          call,
+                          at,
+                          CallLogEvent.CALL_INITIATED,
+                          CallStatus.INITIATED,
+                          "attempt 1",
+                          null))));
+      sent.add(((DialPermit.Granted) permit).call());
+    }
+    double permitsPerSecond = count / seconds(start);
+
+    start = System.nanoTime();
+    int updates = 0;
+    for (Call call : sent) {
       Call ringing = apply(store, call, CallStatus.RINGING, false, null, CounterDelta.NONE);
       Call answered = apply(store, ringing, CallStatus.ANSWERED, false, null, CounterDelta.NONE);
       apply(
@@ -133,7 +163,7 @@ public final class MongoStoreBenchmark {
               .plus(Counter.CALLS_COMPLETED, 1));
       updates += 3;
     }
-    return new double[] {claimsPerSecond, updates / seconds(start)};
+    return new double[] {claimsPerSecond, permitsPerSecond, updates / seconds(start)};
   }
 
   private static Call apply(

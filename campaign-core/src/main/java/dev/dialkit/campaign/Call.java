@@ -20,6 +20,9 @@ import java.time.Instant;
  * @param to the number dialed
  * @param status the state machine's current state
  * @param createdAt when Dialkit claimed the lead for this call (Dialkit's clock)
+ * @param sentAt when the store granted the dial permit (Dialkit's clock): from then on the create
+ *     request may have reached the provider. {@code null} while the call was never permitted: such
+ *     a call certainly never reached the provider and may be released with its attempt refunded
  * @param ringingAt when the provider said it rang, or {@code null}
  * @param answeredAt when the provider said it was answered, or {@code null}
  * @param endedAt when the provider said it ended, or {@code null}
@@ -49,6 +52,7 @@ public record Call(
     PhoneNumber to,
     CallStatus status,
     Instant createdAt,
+    Instant sentAt,
     Instant ringingAt,
     Instant answeredAt,
     Instant endedAt,
@@ -113,8 +117,28 @@ public record Call(
         null,
         null,
         null,
+        null,
         1,
         now);
+  }
+
+  /**
+   * Whether the call was claimed but never permitted: the provider certainly never received its
+   * create request, so it may be released and its lead requeued with the attempt refunded.
+   */
+  public boolean isUnsent() {
+    return status == CallStatus.INITIATED && sentAt == null;
+  }
+
+  /**
+   * Whether the create request may have reached the provider but nothing from the provider was
+   * recorded yet (no provider id, no progress): its outcome is unknown until the provider is asked.
+   */
+  public boolean awaitsProvider() {
+    return status == CallStatus.INITIATED
+        && sentAt != null
+        && providerCallId == null
+        && providerRequestId == null;
   }
 
   /** A builder holding this call's values, for making a changed copy. */
@@ -128,6 +152,7 @@ public record Call(
     private String providerCallId;
     private String providerRequestId;
     private CallStatus status;
+    private Instant sentAt;
     private Instant ringingAt;
     private Instant answeredAt;
     private Instant endedAt;
@@ -148,6 +173,7 @@ public record Call(
       providerCallId = c.providerCallId;
       providerRequestId = c.providerRequestId;
       status = c.status;
+      sentAt = c.sentAt;
       ringingAt = c.ringingAt;
       answeredAt = c.answeredAt;
       endedAt = c.endedAt;
@@ -176,6 +202,11 @@ public record Call(
 
     public Builder status(CallStatus v) {
       status = v;
+      return this;
+    }
+
+    public Builder sentAt(Instant v) {
+      sentAt = v;
       return this;
     }
 
@@ -260,6 +291,7 @@ public record Call(
           base.to,
           status,
           base.createdAt,
+          sentAt,
           ringingAt,
           answeredAt,
           endedAt,

@@ -2,7 +2,7 @@ package dev.dialkit.campaign;
 
 /** What a call-log entry records. */
 public enum CallLogEvent {
-  /** A lead was claimed and the call recorded as initiated. */
+  /** The store granted the dial permit: the create request is being sent. */
   CALL_INITIATED,
   /** The provider accepted the create request. */
   CALL_PLACED,
@@ -21,6 +21,11 @@ public enum CallLogEvent {
    * reconciliation found that an ambiguous create never reached the provider.
    */
   CALL_RECONCILED,
+  /**
+   * The call was released before its create request was sent (see {@link
+   * FailureReason#NOT_DIALED}); the lead went back to the queue with its attempt refunded.
+   */
+  CALL_RELEASED,
   /** A pre-dial hook failed; the call was not placed and the lead went back to the queue. */
   PRE_DIAL_HOOK_FAILED,
   /** Dialkit asked the provider to hang up. */

@@ -50,6 +50,17 @@ public record Campaign(
     return new Campaign(id, tenant, spec, next, counters, createdAt, started, ended, at);
   }
 
+  /**
+   * Whether the campaign is done by its counters: it is {@code RUNNING} or {@code SCHEDULED}, has
+   * leads, and none is queued or in progress. What {@code CampaignStore.completeIfDone} checks.
+   */
+  public boolean isDone() {
+    return (status == CampaignStatus.RUNNING || status == CampaignStatus.SCHEDULED)
+        && counters.get(Counter.LEADS_TOTAL) > 0
+        && counters.get(Counter.LEADS_QUEUED) == 0
+        && counters.get(Counter.LEADS_IN_PROGRESS) == 0;
+  }
+
   public Campaign withCounters(CampaignCounters counters) {
     return new Campaign(
         id, tenant, spec, status, counters, createdAt, startedAt, endedAt, updatedAt);

@@ -44,8 +44,30 @@ public final class CampaignDialerBuilder {
   /** {@value}: events queued per listener before the oldest are dropped. */
   public static final int DEFAULT_LISTENER_QUEUE_CAPACITY = 10_000;
 
-  /** {@code 30 s}: how often the watchdog looks for calls whose end was never reported. */
-  public static final Duration DEFAULT_WATCHDOG_INTERVAL = Duration.ofSeconds(30);
+  /**
+   * {@code 10 s}: how often the watchdog runs a recovery round: it ends calls whose end was never
+   * reported, releases claims whose placement was abandoned (within two rounds) and asks the
+   * provider about calls that went silent.
+   */
+  public static final Duration DEFAULT_WATCHDOG_INTERVAL = Duration.ofSeconds(10);
+
+  /**
+   * {@code 2 s}: how long a dial permit stays good. The create request is sent within this time of
+   * its permit or never (an instance that stalls longer releases the call instead), so {@link
+   * Campaigns#pause} and {@link Campaigns#cancel} wait at most this long for requests another
+   * instance is handing to the provider at that moment.
+   */
+  public static final Duration DEFAULT_PERMIT_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * {@code 10 s}: at start-up, after a takeover and after a store outage, a call in progress that
+   * has had no news for longer than this is asked of the provider at once: webhooks that arrived
+   * while no instance could record them are not sent again.
+   */
+  public static final Duration DEFAULT_RECOVERY_GRACE = Duration.ofSeconds(10);
+
+  /** {@value}: status queries per second per provider during recovery. */
+  public static final double DEFAULT_STATUS_QUERIES_PER_SECOND = 5;
 
   /**
    * {@code 2 min}: how long after ring timeout plus max call duration a call may still be waiting
@@ -119,6 +141,9 @@ public final class CampaignDialerBuilder {
   private Duration placeRetryDelay = DEFAULT_PLACE_RETRY_DELAY;
   private String callbackSecret;
   private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+  private Duration permitTimeout = DEFAULT_PERMIT_TIMEOUT;
+  private Duration recoveryGrace = DEFAULT_RECOVERY_GRACE;
+  private double statusQueriesPerSecond = DEFAULT_STATUS_QUERIES_PER_SECOND;
 
   CampaignDialerBuilder() {}
 
@@ -260,7 +285,7 @@ public final class CampaignDialerBuilder {
     return this;
   }
 
-  /** How often the watchdog runs; default 30 s, 1 s to 1 h. */
+  /** How often the watchdog runs; default 10 s, 1 s to 1 h. */
   public CampaignDialerBuilder watchdogInterval(Duration interval) {
     this.watchdogInterval =
         checkRange("watchdogInterval", interval, Duration.ofSeconds(1), Duration.ofHours(1));
@@ -314,6 +339,40 @@ public final class CampaignDialerBuilder {
   public CampaignDialerBuilder progressInterval(Duration interval) {
     this.progressInterval =
         checkRange("progressInterval", interval, Duration.ZERO, Duration.ofMinutes(1));
+    return this;
+  }
+
+  /**
+   * How long a dial permit stays good, and so the longest {@code pause} and {@code cancel} wait for
+   * a request being handed to the provider; default {@link #DEFAULT_PERMIT_TIMEOUT}, 100 ms to 1
+   * min. Keep it well above the store's latency: a permit that takes longer than this to arrive is
+   * not used.
+   */
+  public CampaignDialerBuilder permitTimeout(Duration timeout) {
+    this.permitTimeout =
+        checkRange("permitTimeout", timeout, Duration.ofMillis(100), Duration.ofMinutes(1));
+    return this;
+  }
+
+  /**
+   * How long a call in progress may have been silent before recovery asks the provider about it;
+   * default {@link #DEFAULT_RECOVERY_GRACE}, 0 to 1 h.
+   */
+  public CampaignDialerBuilder recoveryGrace(Duration grace) {
+    this.recoveryGrace = checkRange("recoveryGrace", grace, Duration.ZERO, Duration.ofHours(1));
+    return this;
+  }
+
+  /**
+   * Status queries per second per provider during recovery; default {@link
+   * #DEFAULT_STATUS_QUERIES_PER_SECOND}, more than 0 and at most 1,000.
+   */
+  public CampaignDialerBuilder statusQueriesPerSecond(double perSecond) {
+    if (!(perSecond > 0) || perSecond > 1000) {
+      throw new InvalidConfigurationException(
+          "statusQueriesPerSecond", perSecond, "must be more than 0 and at most 1000");
+    }
+    this.statusQueriesPerSecond = perSecond;
     return this;
   }
 
@@ -373,6 +432,9 @@ public final class CampaignDialerBuilder {
             placeRetryDelay,
             callbackSecret,
             progressInterval,
-            heartbeatInterval));
+            heartbeatInterval,
+            permitTimeout,
+            recoveryGrace,
+            statusQueriesPerSecond));
   }
 }

@@ -24,6 +24,13 @@ public enum FailureReason {
   NO_STATUS_CALLBACK(true),
   /** A pre-dial hook failed, so the call was never placed. */
   PRE_DIAL_HOOK(true),
+  /**
+   * Dialkit released the call before its create request was sent: the store refused the dial permit
+   * (the campaign stopped dialing, another instance took the campaign over, the lead moved on) or
+   * the placement was abandoned (a crash, a store failure). The provider never heard of it, so the
+   * lead went back to the queue with its attempt refunded.
+   */
+  NOT_DIALED(true),
   /** The provider gave no reason Dialkit knows. */
   UNKNOWN(true);
 

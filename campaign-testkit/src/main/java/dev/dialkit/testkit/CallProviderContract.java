@@ -152,6 +152,7 @@ public abstract class CallProviderContract {
             null,
             null,
             null,
+            null,
             1,
             CREATED);
     return initiated.toBuilder().status(status).build();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
  * campaigns and their status compare-and-set, lead insert, reading and paging, claims (order, due
  * time, every denial and its precedence, limits across tenants and campaigns, admitted time zones),
  * the zones of queued leads, slots, call transitions (applied, duplicate, conflict, not found, all
- * or nothing), leases, the call log, tenant isolation, that returned values never change, and races
+ * or nothing), leases and their fencing epochs, dial permits, completion racing lead inserts, the
+ * instance registry, the call log, tenant isolation, that returned values never change, and races
  * where exactly one may win or no limit may be exceeded.
  *
  * <p>Subclass it and say how to make a store:
@@ -41,6 +42,8 @@ public abstract class CampaignStoreContract
         ZoneContract,
         TransitionContract,
         LeaseContract,
+        PermitContract,
+        CompletionContract,
         InstanceContract,
         CallLogContract,
         ReturnedValuesContract,

@@ -108,7 +108,7 @@ interface ClaimContract extends StoreContractSupport {
     Campaign draft = StoreFixtures.draft(TENANT_A, "c2");
     store().createCampaign(draft);
     insert(draft, StoreFixtures.leads(draft, 0, 2));
-    assertThat(store().tryLease(draft.id(), OWNER, T0, LEASE_TTL)).isTrue();
+    assertThat(lease(draft.id(), OWNER, T0, LEASE_TTL)).isTrue();
 
     assertThat(denial(claim(draft, T0, NO_LIMITS))).isEqualTo(Reason.NOT_RUNNING);
     Campaign unknown = StoreFixtures.draft(TENANT_A, "nope");
@@ -117,7 +117,7 @@ interface ClaimContract extends StoreContractSupport {
     assertThat(denial(claim(foreign, T0, NO_LIMITS))).isEqualTo(Reason.NOT_RUNNING);
 
     pause(campaign);
-    store().releaseLease(campaign.id(), OWNER);
+    dropLease(campaign.id(), OWNER, T0);
     // not running comes before not holding the lease
     assertThat(denial(claim(campaign, T0, NO_LIMITS))).isEqualTo(Reason.NOT_RUNNING);
     assertThat(counter(campaign, Counter.LEADS_QUEUED)).isEqualTo(2);
@@ -137,7 +137,7 @@ interface ClaimContract extends StoreContractSupport {
         .isEqualTo(lead(campaign, 0).id());
     assertThat(denial(claim(campaign, expiry, NO_LIMITS))).isEqualTo(Reason.NOT_LEASE_OWNER);
 
-    store().releaseLease(campaign.id(), OWNER);
+    dropLease(campaign.id(), OWNER, T0);
     assertThat(denial(claim(campaign, T0, NO_LIMITS))).isEqualTo(Reason.NOT_LEASE_OWNER);
     assertThat(counter(campaign, Counter.CALLS_PLACED)).isEqualTo(1);
   }

@@ -34,13 +34,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -149,8 +147,7 @@ interface ConcurrencyContract extends StoreContractSupport {
             TENANT_A, campaign.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0);
     insert(campaign, StoreFixtures.leads(campaign, 0, THREADS));
 
-    List<Boolean> won =
-        race(THREADS, i -> store().tryLease(campaign.id(), owner(i), T0, LEASE_TTL));
+    List<Boolean> won = race(THREADS, i -> lease(campaign.id(), owner(i), T0, LEASE_TTL));
 
     assertThat(won).containsOnlyOnce(true);
     String winner = owner(won.indexOf(true));
@@ -265,31 +262,6 @@ interface ConcurrencyContract extends StoreContractSupport {
       }
       leads.addAll(page.items());
       cursor = page.nextCursor();
-    }
-  }
-
-  /** Runs {@code task(0..threads-1)} on as many threads, released together; returns the results. */
-  private <T> List<T> race(int threads, IntFunction<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CyclicBarrier start = new CyclicBarrier(threads);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        int index = i;
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return task.apply(index);
-                }));
-      }
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
     }
   }
 

@@ -45,6 +45,21 @@ interface InstanceContract extends StoreContractSupport {
   }
 
   @Test
+  default void instancesSilentSinceTheCutoffAreRemovedAndOthersKept() {
+    store().heartbeat("a", T0);
+    store().heartbeat("b", seconds(10));
+    store().heartbeat("c", seconds(20));
+
+    assertThat(store().removeInstancesSeenBefore(seconds(10))).isEqualTo(2);
+    assertThat(store().liveInstances(seconds(21), Duration.ofHours(1))).containsExactly("c");
+    assertThat(store().removeInstancesSeenBefore(seconds(10))).isZero();
+    store().heartbeat("a", seconds(30));
+    assertThat(store().liveInstances(seconds(31), Duration.ofHours(1)))
+        .as("a dead instance that comes back registers again")
+        .containsExactlyInAnyOrder("a", "c");
+  }
+
+  @Test
   default void aNonPositiveTimeoutIsRejected() {
     assertThatThrownBy(() -> store().liveInstances(T0, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);

@@ -1,11 +1,9 @@
 package dev.dialkit.testkit;
 
-import static dev.dialkit.testkit.StoreFixtures.NO_LIMITS;
 import static dev.dialkit.testkit.StoreFixtures.OTHER_OWNER;
 import static dev.dialkit.testkit.StoreFixtures.OWNER;
 import static dev.dialkit.testkit.StoreFixtures.T0;
 import static dev.dialkit.testkit.StoreFixtures.TENANT_A;
-import static dev.dialkit.testkit.StoreFixtures.claimRequest;
 import static dev.dialkit.testkit.StoreFixtures.draft;
 import static dev.dialkit.testkit.StoreFixtures.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,60 +12,99 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
+import dev.dialkit.campaign.spi.Lease;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Leases: acquire, renew, expiry at {@code now + ttl}, take-over and release. */
+/**
+ * Leases: acquire, renew, expiry at {@code now + ttl}, take-over and release, and the fencing epoch
+ * that grows with every acquisition and never with a renewal.
+ */
 interface LeaseContract extends StoreContractSupport {
   Duration TTL = Duration.ofSeconds(30);
 
   @Test
-  default void aFreeLeaseIsAcquiredAndRenewedOnlyByItsOwner() {
+  default void aFreeLeaseIsAcquiredAtEpochOneAndRenewedOnlyByItsOwnerWithItsEpoch() {
     CampaignId id = created("c1");
 
-    assertThat(store().tryLease(id, OWNER, T0, TTL)).isTrue();
-    assertThat(store().tryLease(id, OTHER_OWNER, seconds(10), TTL)).isFalse();
-    assertThat(store().tryLease(id, OWNER, seconds(20), TTL)).isTrue();
-    // renewed at 20 s, so it runs until 50 s
-    assertThat(store().tryLease(id, OTHER_OWNER, seconds(49), TTL)).isFalse();
-    assertThat(store().tryLease(id, OWNER, seconds(49), TTL)).isTrue();
+    assertThat(take(id, OWNER, 0, T0)).isEqualTo(new Lease(OWNER, 1, seconds(30)));
+    assertThat(take(id, OTHER_OWNER, 0, seconds(10)))
+        .as("denied: the holder's lease comes back")
+        .isEqualTo(new Lease(OWNER, 1, seconds(30)));
+    assertThat(take(id, OWNER, 1, seconds(20))).isEqualTo(new Lease(OWNER, 1, seconds(50)));
+    assertThat(take(id, OTHER_OWNER, 0, seconds(49)).owner()).isEqualTo(OWNER);
+    assertThat(take(id, OWNER, 1, seconds(49))).isEqualTo(new Lease(OWNER, 1, seconds(79)));
   }
 
   @Test
-  default void anExpiredLeaseIsTakenOverAndTheFormerOwnerLosesIt() {
+  default void everyAcquisitionBumpsTheEpochAndATakeoverMakesTheOldOneWorthless() {
     Campaign campaign = runningWithLeads(TENANT_A, "c1", 0, 5);
-    store().releaseLease(campaign.id(), OWNER);
-    assertThat(store().tryLease(campaign.id(), OWNER, T0, TTL)).isTrue();
+    dropLease(campaign.id(), OWNER, T0);
+    long first = take(campaign.id(), OWNER, 0, T0).epoch();
 
-    assertThat(store().tryLease(campaign.id(), OTHER_OWNER, seconds(29), TTL)).isFalse();
-    assertThat(store().tryLease(campaign.id(), OTHER_OWNER, seconds(30), TTL)).isTrue();
+    assertThat(take(campaign.id(), OTHER_OWNER, 0, seconds(29)).owner()).isEqualTo(OWNER);
+    Lease taken = take(campaign.id(), OTHER_OWNER, 0, seconds(30));
+    assertThat(taken.owner()).isEqualTo(OTHER_OWNER);
+    assertThat(taken.epoch()).isEqualTo(first + 1);
 
-    assertThat(store().tryLease(campaign.id(), OWNER, seconds(31), TTL)).isFalse();
-    assertThat(denial(claim(campaign, seconds(31), NO_LIMITS))).isEqualTo(Reason.NOT_LEASE_OWNER);
-    claimed(store().claimNext(claimRequest(campaign, OTHER_OWNER, seconds(31), NO_LIMITS)));
+    assertThat(take(campaign.id(), OWNER, first, seconds(31)))
+        .as("the old epoch no longer renews")
+        .isEqualTo(taken);
+    assertThat(denial(claim(campaign, seconds(31), StoreFixtures.NO_LIMITS)))
+        .isEqualTo(Reason.NOT_LEASE_OWNER);
+    claimed(
+        store()
+            .claimNext(
+                StoreFixtures.claimRequest(
+                    campaign, OTHER_OWNER, seconds(31), StoreFixtures.NO_LIMITS)));
+  }
+
+  @Test
+  default void theSameOwnerAcquiringWithoutItsEpochGetsANewOne() {
+    CampaignId id = created("c1");
+    assertThat(take(id, OWNER, 0, T0).epoch()).isEqualTo(1);
+
+    // a restarted instance with the same id: a new epoch fences off its former life
+    assertThat(take(id, OWNER, 0, seconds(5))).isEqualTo(new Lease(OWNER, 2, seconds(35)));
+    assertThat(take(id, OWNER, 1, seconds(6)))
+        .as("the former life's epoch acquires anew rather than renewing")
+        .isEqualTo(new Lease(OWNER, 3, seconds(36)));
   }
 
   @Test
   default void anOwnerMayRenewItsExpiredLeaseIfNobodyTookIt() {
     CampaignId id = created("c1");
-    assertThat(store().tryLease(id, OWNER, T0, TTL)).isTrue();
+    assertThat(take(id, OWNER, 0, T0).epoch()).isEqualTo(1);
 
-    assertThat(store().tryLease(id, OWNER, seconds(45), TTL)).isTrue();
-    assertThat(store().tryLease(id, OTHER_OWNER, seconds(74), TTL)).isFalse();
+    assertThat(take(id, OWNER, 1, seconds(45))).isEqualTo(new Lease(OWNER, 1, seconds(75)));
+    assertThat(take(id, OTHER_OWNER, 0, seconds(74)).owner()).isEqualTo(OWNER);
   }
 
   @Test
-  default void onlyTheOwnerReleasesALease() {
+  default void onlyTheOwnerWithItsEpochReleasesALeaseAndTheEpochSurvivesTheRelease() {
     CampaignId id = created("c1");
-    assertThat(store().tryLease(id, OWNER, T0, TTL)).isTrue();
+    assertThat(take(id, OWNER, 0, T0).epoch()).isEqualTo(1);
 
-    store().releaseLease(id, OTHER_OWNER);
-    assertThat(store().tryLease(id, OTHER_OWNER, seconds(1), TTL)).isFalse();
+    store().releaseLease(id, OTHER_OWNER, 1);
+    store().releaseLease(id, OWNER, 2);
+    assertThat(take(id, OTHER_OWNER, 0, seconds(1)).owner()).isEqualTo(OWNER);
 
-    store().releaseLease(id, OWNER);
-    assertThat(store().tryLease(id, OTHER_OWNER, seconds(1), TTL)).isTrue();
-    store().releaseLease(id, OWNER);
-    assertThat(store().tryLease(id, OWNER, seconds(2), TTL)).isFalse();
+    store().releaseLease(id, OWNER, 1);
+    assertThat(take(id, OTHER_OWNER, 0, seconds(1)))
+        .isEqualTo(new Lease(OTHER_OWNER, 2, seconds(31)));
+    assertThat(take(id, OWNER, 1, seconds(2)))
+        .as("released and retaken: the old epoch renews nothing")
+        .isEqualTo(new Lease(OTHER_OWNER, 2, seconds(31)));
+  }
+
+  @Test
+  default void aReleasedLeaseTakenBackByItsFormerOwnerGetsANewEpoch() {
+    CampaignId id = created("c1");
+    take(id, OWNER, 0, T0);
+    store().releaseLease(id, OWNER, 1);
+
+    assertThat(take(id, OWNER, 1, seconds(1))).isEqualTo(new Lease(OWNER, 2, seconds(31)));
   }
 
   @Test
@@ -75,20 +112,26 @@ interface LeaseContract extends StoreContractSupport {
     CampaignId one = created("c1");
     CampaignId two = created("c2");
 
-    assertThat(store().tryLease(one, OWNER, T0, TTL)).isTrue();
-    assertThat(store().tryLease(two, OTHER_OWNER, T0, TTL)).isTrue();
+    assertThat(take(one, OWNER, 0, T0).owner()).isEqualTo(OWNER);
+    assertThat(take(two, OTHER_OWNER, 0, T0)).isEqualTo(new Lease(OTHER_OWNER, 1, seconds(30)));
   }
 
   @Test
-  default void anUnknownCampaignCannotBeLeasedAndTtlMustBePositive() {
+  default void anUnknownCampaignHasNoLeaseAndBadArgumentsAreRejected() {
     CampaignId id = created("c1");
 
-    assertThat(store().tryLease(CampaignId.of("nope"), OWNER, T0, TTL)).isFalse();
-    assertThatThrownBy(() -> store().tryLease(id, OWNER, T0, Duration.ZERO))
+    assertThat(store().tryLease(CampaignId.of("nope"), OWNER, 0, T0, TTL)).isEmpty();
+    assertThatThrownBy(() -> store().tryLease(id, OWNER, 0, T0, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store().tryLease(id, OWNER, T0, Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> store().tryLease(id, OWNER, 0, T0, Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(store().tryLease(id, OTHER_OWNER, T0, TTL)).isTrue();
+    assertThatThrownBy(() -> store().tryLease(id, OWNER, -1, T0, TTL))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(take(id, OTHER_OWNER, 0, T0).owner()).isEqualTo(OTHER_OWNER);
+  }
+
+  private Lease take(CampaignId id, String owner, long heldEpoch, Instant now) {
+    return store().tryLease(id, owner, heldEpoch, now, TTL).orElseThrow();
   }
 
   private CampaignId created(String id) {

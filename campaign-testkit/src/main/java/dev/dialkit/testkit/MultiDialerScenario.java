@@ -14,6 +14,7 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
+import dev.dialkit.campaign.spi.Lease;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -224,10 +225,13 @@ public final class MultiDialerScenario {
                   .accumulateAndGet(usage.tenant(), Math::max);
             }
           }
-          if (call.method().equals("tryLease") && Boolean.TRUE.equals(call.result())) {
+          if (call.method().equals("tryLease")
+              && call.result() instanceof java.util.Optional<?> lease
+              && lease.isPresent()
+              && ((Lease) lease.get()).isHeldBy((String) call.arg(1), (Instant) call.arg(3))) {
             leaseTakes.add(
                 new LeaseTake(
-                    (String) call.arg(1), (CampaignId) call.arg(0), (Instant) call.arg(2)));
+                    (String) call.arg(1), (CampaignId) call.arg(0), (Instant) call.arg(3)));
           }
         });
   }

@@ -10,6 +10,7 @@ import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.Lead;
@@ -18,12 +19,22 @@ import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimResult;
+import dev.dialkit.campaign.spi.DialPermit;
+import dev.dialkit.campaign.spi.Lease;
+import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.campaign.spi.SlotUsage;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /** The store under test and the steps the contract tests share. */
 interface StoreContractSupport {
@@ -39,8 +50,58 @@ interface StoreContractSupport {
             .transitionCampaign(
                 tenant, draft.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0)
             .orElseThrow();
-    assertThat(store().tryLease(running.id(), OWNER, T0, LEASE_TTL)).isTrue();
+    assertThat(lease(running.id(), OWNER, T0, LEASE_TTL)).isTrue();
     return running;
+  }
+
+  /** Acquires the lease as {@code owner} (held epoch 0) and says whether it is now held. */
+  default boolean lease(CampaignId id, String owner, Instant now, Duration ttl) {
+    return store().tryLease(id, owner, 0, now, ttl).map(l -> l.isHeldBy(owner, now)).orElse(false);
+  }
+
+  /**
+   * {@code OWNER} takes the campaign's lease again at {@code now} (a new epoch, as a restarted
+   * instance would) and returns that epoch; fails if another instance holds it.
+   */
+  default long ownerEpoch(Campaign campaign, Instant now) {
+    Lease lease = store().tryLease(campaign.id(), OWNER, 0, now, LEASE_TTL).orElseThrow();
+    assertThat(lease.isHeldBy(OWNER, now)).as("OWNER holds the lease").isTrue();
+    return lease.epoch();
+  }
+
+  /** Takes the lease as {@code owner} again at {@code now} and gives it up. */
+  default void dropLease(CampaignId id, String owner, Instant now) {
+    Lease lease = store().tryLease(id, owner, 0, now, LEASE_TTL).orElseThrow();
+    store().releaseLease(id, owner, lease.epoch());
+  }
+
+  /** Asks a permit for {@code call} as {@code OWNER} with {@code epoch} at {@code now}. */
+  default DialPermit permit(Call call, long epoch, Instant now) {
+    return permit(call, OWNER, epoch, now, null);
+  }
+
+  default DialPermit permit(
+      Call call, String owner, long epoch, Instant now, Instant previousSentAt) {
+    return store()
+        .requestDialPermit(
+            new PermitRequest(
+                call.tenant(),
+                call.id(),
+                owner,
+                epoch,
+                now,
+                previousSentAt,
+                List.of(StoreFixtures.logOf(call, now))));
+  }
+
+  default Call granted(DialPermit permit) {
+    assertThat(permit).isInstanceOf(DialPermit.Granted.class);
+    return ((DialPermit.Granted) permit).call();
+  }
+
+  default DialPermit.Reason refusal(DialPermit permit) {
+    assertThat(permit).isInstanceOf(DialPermit.Denied.class);
+    return ((DialPermit.Denied) permit).reason();
   }
 
   /** A running campaign with {@code count} leads due at {@code T0}, numbered from {@code first}. */
@@ -129,5 +190,37 @@ interface StoreContractSupport {
         store()
             .campaignLog(
                 campaign.tenant(), campaign.id(), new PageRequest(0, PageRequest.MAX_LIMIT, 0)));
+  }
+
+  /** Runs {@code task(0..threads-1)} on as many threads, started together; their results. */
+  default <T> List<T> race(int threads, IntFunction<T> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CyclicBarrier start = new CyclicBarrier(threads);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        int index = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return task.apply(index);
+                }));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Moves the campaign from {@code from} to {@code to} at {@code at}, asserting it moved. */
+  default Campaign move(Campaign campaign, CampaignStatus from, CampaignStatus to, Instant at) {
+    return store()
+        .transitionCampaign(campaign.tenant(), campaign.id(), Set.of(from), to, at)
+        .orElseThrow(() -> new AssertionError(campaign.id() + " is not " + from));
   }
 }

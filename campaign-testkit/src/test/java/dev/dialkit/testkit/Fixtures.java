@@ -89,6 +89,7 @@ final class Fixtures {
         null,
         null,
         null,
+        null,
         1,
         START);
   }

@@ -153,7 +153,11 @@ class ResilienceTest {
       rig.flaky.mode = FlakyProvider.Mode.HEALTHY;
       rig.runUntilStatus(id, CampaignStatus.COMPLETED);
 
-      assertThat(rig.fullLog(id)).anyMatch(e -> e.event() == CallLogEvent.CALL_RECONCILED);
+      assertThat(rig.fullLog(id))
+          .anyMatch(
+              e ->
+                  e.event() == CallLogEvent.CALL_RELEASED
+                      && e.detail().contains("has no such call"));
       for (Lead lead : rig.allLeads(id)) {
         assertThat(rig.providerCallsTo(lead.phone())).hasSize(1);
         assertThat(lead.attempts()).as("the uncreated call did not count").isEqualTo(1);

@@ -36,13 +36,20 @@ final class CallOutcomes {
     return LeadOutcome.finalState(status.isAnswered() ? LeadState.DONE : LeadState.FAILED);
   }
 
-  /** The counter changes of a call ending as {@code ended} with its lead going to {@code lead}. */
+  /**
+   * The counter changes of a call ending as {@code ended} with its lead going to {@code lead}. A
+   * call that never reached the provider (its attempt refunded) counts as no call at all: {@code
+   * CALLS_PLACED} goes back down and no outcome counter moves.
+   */
   static CounterDelta counters(Call ended, LeadOutcome lead) {
     CallStatus status = ended.status();
     CounterDelta delta =
-        CounterDelta.of(Counter.LEADS_IN_PROGRESS, -1)
-            .plus(Counter.forLeadState(lead.state()), 1)
-            .plus(Counter.forOutcome(status), 1);
+        CounterDelta.of(Counter.LEADS_IN_PROGRESS, -1).plus(Counter.forLeadState(lead.state()), 1);
+    if (lead.refundAttempt()) {
+      // the provider never got the call: it was counted as placed when claimed, and is not now
+      return delta.plus(Counter.CALLS_PLACED, -1);
+    }
+    delta = delta.plus(Counter.forOutcome(status), 1);
     if (status.isAnswered()) {
       delta = delta.plus(Counter.CALLS_ANSWERED, 1);
       if (ended.duration() != null) {

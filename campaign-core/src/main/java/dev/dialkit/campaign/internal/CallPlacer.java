@@ -1,40 +1,46 @@
 package dev.dialkit.campaign.internal;
 
-import dev.dialkit.campaign.Agent;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.CallingWindow;
 import dev.dialkit.campaign.Campaign;
-import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.PreDialHook;
 import dev.dialkit.campaign.ProviderException;
-import dev.dialkit.campaign.Webhooks;
 import dev.dialkit.campaign.spi.CallProvider;
+import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.DialRequest;
+import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.PlacedCall;
 import dev.dialkit.campaign.spi.TaskScheduler;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Places one claimed call: pre-dial hooks, then the create request through the provider's circuit
- * breaker, retrying what the provider certainly did not act on (resilience4j {@link Retry}, its
- * delays on Dialkit's scheduler). An ambiguous failure is never re-sent: the call is reconciled
- * with the provider first. Nothing here blocks a thread.
+ * Places one claimed call. Every delay comes first (pre-dial hooks, the calls-per-second limiter,
+ * the circuit breaker, a retry's backoff, the calling window checked again); then the store is
+ * asked for the dial permit ({@link dev.dialkit.campaign.spi.CampaignStore#requestDialPermit}), and
+ * only a granted permit lets the create request go, within {@code permitTimeout} or never. A
+ * refused permit releases the call: slot freed, lead requeued, attempt refunded.
+ *
+ * <p>A failure the provider certainly did not act on is retried (resilience4j {@link Retry}, its
+ * delays on Dialkit's scheduler) with a new permit; an ambiguous failure is never re-sent: the
+ * provider is asked first. Nothing here blocks a thread.
  */
 final class CallPlacer {
   private static final Logger log = LoggerFactory.getLogger(CallPlacer.class);
@@ -46,7 +52,15 @@ final class CallPlacer {
   private final EventPublisher events;
   private final Retry retry;
   private final CallbackSigner signer;
-  private final java.util.function.BiPredicate<dev.dialkit.campaign.CampaignId, Instant> leaseHeld;
+  private final Placements placements;
+  private final ToLongFunction<dev.dialkit.campaign.CampaignId> epochs;
+  private final BooleanSupplier running;
+  private final ProviderAnswers answers;
+  private final Releases releases;
+
+  /** One placement: what it dials, and its retry state. */
+  private record Placement(
+      Campaign campaign, Lead lead, DialRequest request, Retry.AsyncContext<PlacedCall> retry) {}
 
   CallPlacer(
       DialerSettings settings,
@@ -55,7 +69,11 @@ final class CallPlacer {
       ProviderGuards guards,
       EventPublisher events,
       CallbackSigner signer,
-      java.util.function.BiPredicate<dev.dialkit.campaign.CampaignId, Instant> leaseHeld) {
+      Placements placements,
+      ToLongFunction<dev.dialkit.campaign.CampaignId> epochs,
+      BooleanSupplier running,
+      ProviderAnswers answers,
+      Releases releases) {
     this.settings = settings;
     this.scheduler = scheduler;
     this.updater = updater;
@@ -63,27 +81,34 @@ final class CallPlacer {
     this.events = events;
     this.retry = Retry.of("dialkit-place", settings.providerRetry());
     this.signer = signer;
-    this.leaseHeld = leaseHeld;
+    this.placements = placements;
+    this.epochs = epochs;
+    this.running = running;
+    this.answers = answers;
+    this.releases = releases;
   }
 
   void place(Campaign campaign, Lead lead, Call call) {
+    placements.waiting(call.id(), now());
     events.callUpdated(call, null);
-    appendLog(
-        call,
-        call.createdAt(),
-        CallLogEvent.CALL_INITIATED,
-        CallStatus.INITIATED,
-        "attempt " + lead.attempts() + " from " + call.from().masked());
-    DialRequest request = request(campaign, lead, call);
+    Placement p =
+        new Placement(
+            campaign,
+            lead,
+            DialRequests.of(settings, signer, campaign, lead, call),
+            retry.asyncContext());
     runHooks(campaign, lead, call)
         .whenComplete(
-            (ok, error) -> {
-              if (error != null) {
-                hookFailed(call, unwrap(error));
-              } else {
-                attempt(call, request, retry.asyncContext());
-              }
-            });
+            (ok, error) ->
+                guarded(
+                    call,
+                    () -> {
+                      if (error != null) {
+                        hookFailed(call, unwrap(error));
+                      } else {
+                        attempt(call, p, null);
+                      }
+                    }));
   }
 
   private CompletionStage<Void> runHooks(Campaign campaign, Lead lead, Call call) {
@@ -110,231 +135,214 @@ final class CallPlacer {
         error.toString());
     updater.change(
         call,
+        Call::isUnsent,
         c -> c.toBuilder().status(CallStatus.CANCELED).failureReason(FailureReason.PRE_DIAL_HOOK),
         CallLogEvent.PRE_DIAL_HOOK_FAILED,
         "pre-dial hook failed: " + error,
         now().plus(settings.hookRetryDelay()));
+    placements.done(call.id());
   }
 
-  private void attempt(Call call, DialRequest request, Retry.AsyncContext<PlacedCall> context) {
-    CallProvider provider = settings.providers().get(call.provider());
-    if (!leaseHeld.test(call.campaignId(), now())) {
-      // another instance owns the campaign now and will reconcile this call: send nothing
-      log.warn(
-          "call {} of campaign {}: lease lost before placing; left to the new owner",
-          call.id(),
-          call.campaignId());
+  /**
+   * Sends the call if everything allows it now, asking the store for the permit last.
+   *
+   * @param previousSentAt the {@code sentAt} of this call's earlier permit whose request the
+   *     provider certainly did not act on, or {@code null} for the first send
+   */
+  private void attempt(Call call, Placement p, Instant previousSentAt) {
+    if (!running.getAsBoolean()) {
+      // this instance stops: whoever holds the campaign next releases the unsent call
+      placements.done(call.id());
       return;
     }
-    if (!guards.acquirePermit(provider.name())) {
-      // the calls-per-second limit is reached: send when the next permits are issued
+    Instant now = now();
+    CallingWindow window = p.campaign.spec().callingWindow();
+    if (!window.isOpen(now, p.lead.timeZone())) {
+      release(
+          call, "calling window closed before sending", window.nextOpening(now, p.lead.timeZone()));
+      return;
+    }
+    String provider = call.provider();
+    if (!guards.acquirePermit(provider)) {
+      // the calls-per-second limit is reached: try when the next permits are issued
       scheduler.schedule(
-          () -> attempt(call, request, context), guards.refreshPeriod(provider.name()));
+          () -> guarded(call, () -> attempt(call, p, previousSentAt)),
+          guards.refreshPeriod(provider));
       return;
     }
-    CircuitBreaker breaker = guards.breaker(provider.name());
+    CircuitBreaker breaker = guards.breaker(provider);
     if (!breaker.tryAcquirePermission()) {
-      putBack(
+      release(
           call,
-          CallStatus.CANCELED,
-          FailureReason.PROVIDER_ERROR,
-          "not placed: the circuit breaker of " + provider.name() + " is open");
+          "not sent: the circuit breaker of " + provider + " is open",
+          now.plus(settings.placeRetryDelay()));
       return;
     }
+    long epoch = epochs.applyAsLong(call.campaignId());
+    if (epoch == 0) {
+      breaker.releasePermission();
+      release(call, "not sent: this instance no longer holds the campaign", now);
+      return;
+    }
+    Instant askedAt = now.truncatedTo(ChronoUnit.MILLIS);
+    long askedNanos = System.nanoTime();
+    DialPermit permit;
+    try {
+      permit =
+          settings
+              .store()
+              .requestDialPermit(
+                  new PermitRequest(
+                      call.tenant(),
+                      call.id(),
+                      settings.instanceId(),
+                      epoch,
+                      askedAt,
+                      previousSentAt,
+                      List.of(
+                          CallLogEntry.draft(
+                              call,
+                              askedAt,
+                              CallLogEvent.CALL_INITIATED,
+                              CallStatus.INITIATED,
+                              (previousSentAt == null ? "attempt " : "resending attempt ")
+                                  + p.lead.attempts()
+                                  + " from "
+                                  + call.from().masked(),
+                              null))));
+    } catch (RuntimeException e) {
+      breaker.releasePermission();
+      // granted or not, nothing was sent: this instance alone sends this call
+      releases.withdraw(call, "not sent: the store failed while granting the permit: " + e);
+      return;
+    }
+    if (permit instanceof DialPermit.Denied denied) {
+      breaker.releasePermission();
+      refused(call, denied);
+      return;
+    }
+    Call granted = ((DialPermit.Granted) permit).call();
+    placements.permitted(call.id(), now());
+    // handed over in a task of its own: a stall between permit and send is possible anywhere, and
+    // the permit's age is checked right before the send
+    scheduler.execute(() -> guarded(call, () -> handOff(granted, p, askedAt, askedNanos, breaker)));
+  }
+
+  private void refused(Call call, DialPermit.Denied denied) {
+    switch (denied.reason()) {
+      case NOT_DIALING, LEASE_LOST ->
+          release(
+              denied.call() != null ? denied.call() : call,
+              "not sent: dial permit refused ("
+                  + denied.reason()
+                  + (denied.reason() == DialPermit.Reason.NOT_DIALING
+                      ? ", the campaign stopped dialing)"
+                      : ", another instance holds the campaign)"),
+              now());
+      default -> {
+        // another party settled the call meanwhile: nothing of this placement is left to do
+        log.debug(
+            "call {} of campaign {}: dial permit refused ({}); nothing sent",
+            call.id(),
+            call.campaignId(),
+            denied.reason());
+        placements.done(call.id());
+      }
+    }
+  }
+
+  private void handOff(
+      Call call, Placement p, Instant askedAt, long askedNanos, CircuitBreaker breaker) {
+    Duration byClock = Duration.between(askedAt, now());
+    Duration byNanos = Duration.ofNanos(System.nanoTime() - askedNanos);
+    Duration elapsed = byClock.compareTo(byNanos) > 0 ? byClock : byNanos;
+    if (elapsed.compareTo(settings.permitTimeout()) >= 0) {
+      breaker.releasePermission();
+      log.warn(
+          "call {} of campaign {}: {} ms passed between the permit and the send; not sent",
+          call.id(),
+          call.campaignId(),
+          elapsed.toMillis());
+      releases.withdraw(
+          call, "not sent: the permit expired before the send (" + elapsed.toMillis() + " ms)");
+      return;
+    }
+    placements.handedOff(call.id(), now());
+    CallProvider provider = settings.providers().get(call.provider());
     long started = System.nanoTime();
     CompletionStage<PlacedCall> stage;
     try {
-      stage = provider.place(request);
+      stage = provider.place(p.request);
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
     stage.whenComplete(
-        (placed, failure) -> {
-          long took = System.nanoTime() - started;
-          try {
-            if (failure == null) {
-              breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-              context.onComplete();
-              placed(call, placed);
-            } else {
-              Throwable error = unwrap(failure);
-              breaker.onError(took, TimeUnit.NANOSECONDS, error);
-              failed(call, request, context, error);
-            }
-          } catch (RuntimeException e) {
-            log.error(
-                "call {} of campaign {}: could not record the provider's answer",
-                call.id(),
-                call.campaignId(),
-                e);
-          }
-        });
+        (placed, failure) ->
+            guarded(
+                call,
+                () -> {
+                  long took = System.nanoTime() - started;
+                  if (failure == null) {
+                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                    p.retry.onComplete();
+                    answers.placed(call, placed);
+                  } else {
+                    Throwable error = unwrap(failure);
+                    breaker.onError(took, TimeUnit.NANOSECONDS, error);
+                    failed(call, p, error);
+                  }
+                }));
   }
 
-  private void placed(Call call, PlacedCall placed) {
-    log.debug(
-        "call {} of campaign {} placed as {}",
-        call.id(),
-        call.campaignId(),
-        placed.providerCallId());
-    updater.change(
-        call,
-        c ->
-            c.toBuilder()
-                .providerCallId(
-                    c.providerCallId() != null ? c.providerCallId() : placed.providerCallId())
-                .providerRequestId(
-                    c.providerRequestId() != null
-                        ? c.providerRequestId()
-                        : placed.providerRequestId()),
-        CallLogEvent.CALL_PLACED,
-        "accepted by "
-            + call.provider()
-            + (placed.rawStatus() != null ? " (" + placed.rawStatus() + ")" : ""));
-  }
-
-  private void failed(
-      Call call, DialRequest request, Retry.AsyncContext<PlacedCall> context, Throwable error) {
-    ProviderException pe = error instanceof ProviderException p ? p : null;
+  private void failed(Call call, Placement p, Throwable error) {
+    ProviderException pe = error instanceof ProviderException x ? x : null;
     if (pe != null && pe.isAmbiguous()) {
-      // it may have been placed: never dial again blindly; reconcile with the provider first
+      answers.ambiguous(call, pe);
+      return;
+    }
+    if (pe == null || !pe.isRetryable()) {
+      answers.refused(call, error);
+      return;
+    }
+    // the provider certainly did not act on it: send again after the backoff, with a new permit
+    long delayMillis = p.retry.onError(pe);
+    if (delayMillis < 0) {
+      release(
+          call,
+          "not placed: transient failure after retries: " + pe.getMessage(),
+          now().plus(settings.placeRetryDelay()));
+      return;
+    }
+    log.debug(
+        "call {}: provider refused for now ({}); retrying in {} ms",
+        call.id(),
+        pe.getMessage(),
+        delayMillis);
+    updater.note(
+        call,
+        CallLogEvent.CALL_PLACE_FAILED,
+        "transient, retrying in " + delayMillis + " ms: " + pe.getMessage());
+    placements.waiting(call.id(), now());
+    scheduler.schedule(
+        () -> guarded(call, () -> attempt(call, p, call.sentAt())), Duration.ofMillis(delayMillis));
+  }
+
+  private void release(Call call, String why, Instant requeueAt) {
+    releases.release(call, why, requeueAt);
+  }
+
+  /** Runs a step of a placement; an unexpected failure abandons it to recovery, never loudly. */
+  private void guarded(Call call, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
       log.warn(
-          "call {} of campaign {}: ambiguous failure to place; reconciling in {}: {}",
+          "call {} of campaign {}: placement failed; left to recovery",
           call.id(),
           call.campaignId(),
-          settings.reconcileDelay(),
-          pe.getMessage());
-      appendLog(
-          call,
-          now(),
-          CallLogEvent.CALL_PLACE_FAILED,
-          null,
-          "ambiguous, reconciling before any new attempt: " + pe.getMessage());
-      scheduler.schedule(() -> reconcile(call), settings.reconcileDelay());
-      return;
+          e);
+      placements.done(call.id());
     }
-    if (pe != null && pe.isRetryable()) {
-      long delayMillis = context.onError(pe);
-      if (delayMillis >= 0) {
-        log.debug(
-            "call {}: provider refused for now ({}); retrying in {} ms",
-            call.id(),
-            pe.getMessage(),
-            delayMillis);
-        appendLog(
-            call,
-            now(),
-            CallLogEvent.CALL_PLACE_FAILED,
-            null,
-            "transient, retrying in " + delayMillis + " ms: " + pe.getMessage());
-        scheduler.schedule(() -> attempt(call, request, context), Duration.ofMillis(delayMillis));
-        return;
-      }
-      putBack(
-          call,
-          CallStatus.FAILED,
-          pe.reason(),
-          "transient failure after retries: " + pe.getMessage());
-      return;
-    }
-    FailureReason reason = pe != null ? pe.reason() : FailureReason.PROVIDER_ERROR;
-    String code = pe != null ? pe.providerCode() : null;
-    log.debug(
-        "call {} of campaign {}: provider refused it: {}",
-        call.id(),
-        call.campaignId(),
-        error.toString());
-    updater.change(
-        call,
-        c -> c.toBuilder().status(CallStatus.FAILED).failureReason(reason).hangupCause(code),
-        CallLogEvent.CALL_PLACE_FAILED,
-        String.valueOf(error.getMessage()));
-  }
-
-  /** Ends a call that never reached the provider and puts its lead back, attempt not counted. */
-  private void putBack(Call call, CallStatus status, FailureReason reason, String detail) {
-    log.debug("call {} of campaign {}: {}; lead requeued", call.id(), call.campaignId(), detail);
-    updater.change(
-        call,
-        c -> c.toBuilder().status(status).failureReason(reason),
-        CallLogEvent.CALL_PLACE_FAILED,
-        detail,
-        now().plus(settings.placeRetryDelay()));
-  }
-
-  /**
-   * Settles a call whose create request failed ambiguously: if a webhook has arrived meanwhile
-   * nothing is left to do; otherwise the provider is asked. A call the provider does not know was
-   * never created, so its lead may safely be dialed again; one it knows is updated from its answer.
-   * A provider that cannot be asked leaves the call to its webhooks and the watchdog.
-   */
-  void reconcile(Call stale) {
-    Call call = settings.store().findCall(stale.tenant(), stale.id()).orElse(null);
-    if (call == null || call.status() != CallStatus.INITIATED || call.providerCallId() != null) {
-      return;
-    }
-    CallProvider provider = settings.providers().get(call.provider());
-    if (!provider.capabilities().statusQuery()) {
-      log.debug(
-          "call {}: {} cannot be asked; waiting for its webhooks or the watchdog",
-          call.id(),
-          provider.name());
-      return;
-    }
-    provider
-        .queryStatus(call)
-        .whenComplete(
-            (answer, error) -> {
-              if (error != null) {
-                log.warn(
-                    "call {}: reconciliation failed; the watchdog will settle it",
-                    call.id(),
-                    unwrap(error));
-              } else if (answer.isPresent()) {
-                updater.apply(call, answer.get());
-              } else {
-                updater.change(
-                    call,
-                    c ->
-                        c.toBuilder()
-                            .status(CallStatus.FAILED)
-                            .failureReason(FailureReason.PROVIDER_ERROR),
-                    CallLogEvent.CALL_RECONCILED,
-                    provider.name() + " has no such call: it was never created; lead requeued",
-                    now());
-              }
-            });
-  }
-
-  private DialRequest request(Campaign campaign, Lead lead, Call call) {
-    CampaignSpec spec = campaign.spec();
-    Map<String, String> variables = new LinkedHashMap<>(spec.agent().variables());
-    variables.putAll(lead.variables());
-    Agent agent = spec.agent().withVariables(variables);
-    Map<String, String> correlation = new LinkedHashMap<>();
-    correlation.put(Webhooks.PROVIDER_PARAMETER, call.provider());
-    correlation.put(Webhooks.TENANT_PARAMETER, call.tenant().value());
-    correlation.put(Webhooks.CALL_PARAMETER, call.id().value());
-    if (!settings.providers().get(call.provider()).capabilities().signsWebhooks()) {
-      correlation.put(Webhooks.TOKEN_PARAMETER, signer.token(call.tenant(), call.id()));
-    }
-    return new DialRequest(
-        call.id(),
-        call.tenant(),
-        call.campaignId(),
-        call.from(),
-        call.to(),
-        agent,
-        correlation,
-        spec.ringTimeout(),
-        spec.maxCallDuration(),
-        spec.machineDetection(),
-        spec.record());
-  }
-
-  private void appendLog(
-      Call call, Instant at, CallLogEvent event, CallStatus status, String detail) {
-    settings.store().appendLog(List.of(CallLogEntry.draft(call, at, event, status, detail, null)));
   }
 
   private Instant now() {

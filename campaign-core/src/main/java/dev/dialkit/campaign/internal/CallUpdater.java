@@ -6,6 +6,7 @@ import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CounterDelta;
+import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,8 +136,47 @@ final class CallUpdater {
       CallLogEvent event,
       String detail,
       Instant putBackAt) {
+    return change(target, c -> true, edit, event, detail, putBackAt);
+  }
+
+  /**
+   * Releases a call whose create request never reached the provider: it ends {@code CANCELED} with
+   * {@link FailureReason#NOT_DIALED}, its slot is freed and its lead goes back to the queue at
+   * {@code requeueAt} with the attempt refunded, all in one store operation, but only while {@code
+   * still} holds for the call as stored (checked again on every concurrent change).
+   *
+   * @return the call as released, or {@code null} if it was not (it changed, or does not exist)
+   */
+  Call release(Call target, Predicate<Call> still, String detail, Instant requeueAt) {
+    Call released =
+        change(
+            target,
+            still,
+            c -> c.toBuilder().status(CallStatus.CANCELED).failureReason(FailureReason.NOT_DIALED),
+            CallLogEvent.CALL_RELEASED,
+            detail,
+            requeueAt);
+    return released != null && released.failureReason() == FailureReason.NOT_DIALED
+        ? released
+        : null;
+  }
+
+  /**
+   * As {@link #change(Call, Function, CallLogEvent, String, Instant)}, applied only while {@code
+   * precondition} holds for the call as stored; returns the call unchanged when it stops holding.
+   */
+  Call change(
+      Call target,
+      Predicate<Call> precondition,
+      Function<Call, Call.Builder> edit,
+      CallLogEvent event,
+      String detail,
+      Instant putBackAt) {
     Call call = target;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (!precondition.test(call)) {
+        return call;
+      }
       Instant now = clock.instant();
       Call next = edit.apply(call).nextVersion(now).build();
       if (next.status() != call.status() && !call.status().canMoveTo(next.status())) {
@@ -244,6 +285,11 @@ final class CallUpdater {
       case STALE -> Result.STALE;
       case UNKNOWN -> Result.UNKNOWN_STATUS;
     };
+  }
+
+  /** Appends one entry about {@code call} to its log, now: a step that changes nothing else. */
+  void note(Call call, CallLogEvent event, String detail) {
+    store.appendLog(List.of(CallLogEntry.draft(call, clock.instant(), event, null, detail, null)));
   }
 
   private Call reread(Call call) {

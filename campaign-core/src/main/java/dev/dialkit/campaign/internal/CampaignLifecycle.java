@@ -7,7 +7,6 @@ import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignNotFoundException;
 import dev.dialkit.campaign.CampaignProgress;
 import dev.dialkit.campaign.CampaignStatus;
-import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.DialkitEvent;
 import dev.dialkit.campaign.IllegalCampaignStateException;
 import dev.dialkit.campaign.TenantId;
@@ -84,25 +83,21 @@ final class CampaignLifecycle {
     return moved;
   }
 
-  /** Completes the campaign if it has leads and none is queued or in progress. */
+  /**
+   * Completes the campaign if it has leads and none is queued or in progress. The store decides
+   * atomically, so a lead added concurrently is either refused or keeps the campaign running; the
+   * read before it only spares the store a write when the campaign is plainly not done.
+   */
   void completeIfDone(TenantId tenant, CampaignId id) {
     Optional<Campaign> campaign = store.findCampaign(tenant, id);
-    if (campaign.isEmpty() || !isDone(campaign.get())) {
+    if (campaign.isEmpty() || !campaign.get().isDone()) {
       return;
     }
     Instant now = clock.instant();
     store
-        .transitionCampaign(tenant, id, COMPLETABLE, CampaignStatus.COMPLETED, now)
+        .completeIfDone(tenant, id, now)
         .ifPresent(
             done -> announce(done, COMPLETABLE, "every lead reached a final state", null, now));
-  }
-
-  static boolean isDone(Campaign campaign) {
-    var c = campaign.counters();
-    return COMPLETABLE.contains(campaign.status())
-        && c.get(Counter.LEADS_TOTAL) > 0
-        && c.get(Counter.LEADS_QUEUED) == 0
-        && c.get(Counter.LEADS_IN_PROGRESS) == 0;
   }
 
   private void announce(

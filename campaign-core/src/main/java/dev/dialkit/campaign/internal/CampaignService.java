@@ -1,8 +1,5 @@
 package dev.dialkit.campaign.internal;
 
-import dev.dialkit.campaign.Call;
-import dev.dialkit.campaign.CallLogEntry;
-import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignNotFoundException;
@@ -15,16 +12,25 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@link Campaigns}: creation and the operator's controls (start, pause, resume, cancel). */
 final class CampaignService implements Campaigns {
   private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
+
+  /** Beyond {@code permitTimeout}: how long a synchronous stop waits for its fence at most. */
+  private static final Duration FENCE_SLACK = Duration.ofSeconds(5);
+
   private static final Set<CampaignStatus> CANCELABLE =
       EnumSet.of(
           CampaignStatus.DRAFT,
@@ -37,18 +43,27 @@ final class CampaignService implements Campaigns {
   private final Clock clock;
   private final CampaignLifecycle lifecycle;
   private final Runnable wake;
+  private final StopFence fence;
+  private final HangUps hangUps;
+  private final Duration permitTimeout;
 
   CampaignService(
       CampaignStore store,
       Map<String, CallProvider> providers,
       Clock clock,
       CampaignLifecycle lifecycle,
-      Runnable wake) {
+      Runnable wake,
+      StopFence fence,
+      HangUps hangUps,
+      Duration permitTimeout) {
     this.store = store;
     this.providers = providers;
     this.clock = clock;
     this.lifecycle = lifecycle;
     this.wake = wake;
+    this.fence = fence;
+    this.hangUps = hangUps;
+    this.permitTimeout = permitTimeout;
   }
 
   @Override
@@ -94,13 +109,20 @@ final class CampaignService implements Campaigns {
 
   @Override
   public Campaign pause(TenantId tenant, CampaignId id) {
-    return lifecycle.move(
-        tenant,
-        id,
-        EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.SCHEDULED),
-        CampaignStatus.PAUSED,
-        "pause",
-        "paused by an operator; calls in progress continue");
+    return await(pauseAsync(tenant, id), tenant, id, "pause");
+  }
+
+  @Override
+  public CompletionStage<Campaign> pauseAsync(TenantId tenant, CampaignId id) {
+    Campaign paused =
+        lifecycle.move(
+            tenant,
+            id,
+            EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.SCHEDULED),
+            CampaignStatus.PAUSED,
+            "pause",
+            "paused by an operator; calls in progress continue");
+    return fence.passed(tenant, id).thenApply(v -> paused);
   }
 
   @Override
@@ -120,6 +142,11 @@ final class CampaignService implements Campaigns {
 
   @Override
   public Campaign cancel(TenantId tenant, CampaignId id, boolean hangUp) {
+    return await(cancelAsync(tenant, id, hangUp), tenant, id, "cancel");
+  }
+
+  @Override
+  public CompletionStage<Campaign> cancelAsync(TenantId tenant, CampaignId id, boolean hangUp) {
     Campaign canceled =
         lifecycle.move(
             tenant,
@@ -128,39 +155,41 @@ final class CampaignService implements Campaigns {
             CampaignStatus.CANCELED,
             "cancel",
             hangUp ? "hanging up calls in progress" : "calls in progress continue");
-    if (hangUp) {
-      for (Call call : store.findActiveCalls(tenant, id)) {
-        hangUp(call);
-      }
-    }
-    return canceled;
+    return fence
+        .passed(tenant, id)
+        .thenApply(
+            v -> {
+              if (hangUp) {
+                hangUps.hangUpAll(tenant, id);
+              }
+              return canceled;
+            });
   }
 
-  private void hangUp(Call call) {
-    CallProvider provider = providers.get(call.provider());
-    if (provider == null || !provider.capabilities().hangUp()) {
+  /**
+   * Waits for a stop's fence. The fence completes within {@code permitTimeout} on the dialer's
+   * scheduler; the longer bound here only keeps a caller from hanging when that scheduler is not
+   * running (a test that drives a manual scheduler from this thread should use the async form).
+   */
+  private Campaign await(
+      CompletionStage<Campaign> stage, TenantId tenant, CampaignId id, String operation) {
+    try {
+      return stage
+          .toCompletableFuture()
+          .get(permitTimeout.toMillis() + FENCE_SLACK.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
       log.warn(
-          "call {}: provider {} cannot hang up; the call continues", call.id(), call.provider());
-      return;
+          "campaign {}: {} is stored, but the dialer's scheduler did not confirm within {} that"
+              + " requests being handed to the provider by other instances were handed over",
+          id,
+          operation,
+          permitTimeout.plus(FENCE_SLACK));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      log.warn("campaign {}: waiting for the {} fence failed", id, operation, e.getCause());
     }
-    store.appendLog(
-        List.of(
-            CallLogEntry.draft(
-                call,
-                clock.instant(),
-                CallLogEvent.HANGUP_REQUESTED,
-                null,
-                "campaign canceled",
-                null)));
-    provider
-        .hangUp(call)
-        .whenComplete(
-            (ok, error) -> {
-              if (error != null) {
-                log.warn(
-                    "call {}: hang-up failed; its webhook will still end it", call.id(), error);
-              }
-            });
+    return get(tenant, id);
   }
 
   @Override

@@ -34,6 +34,9 @@ final class CampaignState {
 
   Instant leaseExpiry;
 
+  /** The epoch of the last acquisition; kept when the lease is released. */
+  long leaseEpoch;
+
   long lastLeadSequence;
 
   CampaignState(Campaign campaign) {
@@ -48,5 +51,12 @@ final class CampaignState {
 
   boolean leaseHeldBy(String owner, Instant now) {
     return owner.equals(leaseOwner) && now.isBefore(leaseExpiry);
+  }
+
+  /** The lease as stored, or null if nobody holds it. */
+  dev.dialkit.campaign.spi.Lease lease() {
+    return leaseOwner == null
+        ? null
+        : new dev.dialkit.campaign.spi.Lease(leaseOwner, leaseEpoch, leaseExpiry);
   }
 }

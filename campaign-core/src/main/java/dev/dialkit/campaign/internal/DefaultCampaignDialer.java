@@ -30,7 +30,9 @@ public final class DefaultCampaignDialer implements CampaignDialer {
   private final Calls calls;
   private final CallLog callLog;
 
-  public DefaultCampaignDialer(DialerSettings settings) {
+  public DefaultCampaignDialer(DialerSettings given) {
+    StoreHealth health = new StoreHealth();
+    DialerSettings settings = given.withStore(health.watch(given.store()));
     this.settings = settings;
     this.ownScheduler =
         settings.scheduler() == null ? new SystemTaskScheduler("dialkit-dialer", 2) : null;
@@ -52,14 +54,45 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     var windows = new CampaignWindows(store);
     this.guards = new ProviderGuards(settings, scheduler, events);
     var decisions = new DialDecisions();
+    var placements = new Placements();
+    var queries = new StatusQueries(settings, scheduler, guards);
     this.executor = new DialingExecutor(settings, scheduler, lifecycle, windows, guards, decisions);
     var updater = new CallUpdater(store, settings.clock(), events, lifecycle, executor);
+    var recovery = new Recovery(settings, scheduler, placements, updater, queries);
+    var leases =
+        new Leases(
+            settings,
+            (campaign, epoch, now) -> recovery.acquired(campaign.tenant(), campaign.id(), now),
+            executor::wakeAt);
+    recovery.connect(leases::campaigns);
+    health.onRecovered(() -> recovery.storeRecovered(settings.clock().instant()));
+    var releases = new Releases(settings, scheduler, updater, placements);
+    var answers = new ProviderAnswers(settings, scheduler, updater, placements, queries, recovery);
     executor.connect(
-        new CallPlacer(settings, scheduler, updater, guards, events, signer, executor::holdsLease),
-        new Watchdog(settings, updater, executor::holdsLease));
+        new CallPlacer(
+            settings,
+            scheduler,
+            updater,
+            guards,
+            events,
+            signer,
+            placements,
+            leases::epoch,
+            executor::isRunning,
+            answers,
+            releases),
+        new Watchdog(settings, updater, executor::holdsLease, placements, recovery),
+        leases);
     this.campaigns =
         new CampaignService(
-            store, settings.providers(), settings.clock(), lifecycle, executor::wake);
+            store,
+            settings.providers(),
+            settings.clock(),
+            lifecycle,
+            executor::wake,
+            new StopFence(settings, scheduler, placements),
+            new HangUps(settings, scheduler, updater),
+            settings.permitTimeout());
     this.leads =
         new LeadService(
             store, settings.clock(), settings.priorityPolicy(), decisions, executor::leadsAdded);

@@ -46,4 +46,41 @@ public record DialerSettings(
     Duration placeRetryDelay,
     String callbackSecret,
     Duration progressInterval,
-    Duration heartbeatInterval) {}
+    Duration heartbeatInterval,
+    Duration permitTimeout,
+    Duration recoveryGrace,
+    double statusQueriesPerSecond) {
+
+  /** These settings with another store. */
+  DialerSettings withStore(CampaignStore other) {
+    return new DialerSettings(
+        other,
+        providers,
+        defaultProvider,
+        concurrency,
+        clock,
+        scheduler,
+        listeners,
+        listenerExecutor,
+        instanceId,
+        pollInterval,
+        leaseTtl,
+        maxWebhookBodyBytes,
+        listenerQueueCapacity,
+        priorityPolicy,
+        preDialHooks,
+        providerRetry,
+        circuitBreaker,
+        watchdogInterval,
+        watchdogGrace,
+        reconcileDelay,
+        hookRetryDelay,
+        placeRetryDelay,
+        callbackSecret,
+        progressInterval,
+        heartbeatInterval,
+        permitTimeout,
+        recoveryGrace,
+        statusQueriesPerSecond);
+  }
+}

@@ -1,7 +1,6 @@
 package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.Call;
-import dev.dialkit.campaign.CallerIdRotation;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignSpec;
@@ -29,9 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,19 +60,12 @@ final class DialingExecutor implements CallEndListener {
   private final AutoPauser autoPauser;
   private CallPlacer placer;
   private Watchdog watchdog;
+  private Leases leases;
 
   /** Wake-ups not yet served; a pass is scheduled or running while it is above zero. */
   private final AtomicInteger wakeups = new AtomicInteger();
 
-  private final Map<CampaignId, Instant> leaseExpiry = new ConcurrentHashMap<>();
-
-  /**
-   * Campaigns another instance holds: not asked for again before the instant, to spare the store.
-   */
-  private final Map<CampaignId, Instant> leaseDeniedUntil = new ConcurrentHashMap<>();
-
-  private final Map<CampaignId, AtomicLong> callerIdTurn = new ConcurrentHashMap<>();
-  private final Map<CampaignId, Map<PhoneNumber, Long>> callerIdLastUse = new ConcurrentHashMap<>();
+  private final CallerIds callerIds = new CallerIds();
   private final AtomicReference<Instant> timedWake = new AtomicReference<>();
   private volatile boolean running;
   private volatile TaskScheduler.Cancellable poll;
@@ -100,9 +90,14 @@ final class DialingExecutor implements CallEndListener {
   }
 
   /** Completes the wiring: the placer and the watchdog need the updater, which needs this. */
-  void connect(CallPlacer placer, Watchdog watchdog) {
+  void connect(CallPlacer placer, Watchdog watchdog, Leases leases) {
     this.placer = placer;
     this.watchdog = watchdog;
+    this.leases = leases;
+  }
+
+  boolean isRunning() {
+    return running;
   }
 
   void start() {
@@ -126,14 +121,7 @@ final class DialingExecutor implements CallEndListener {
         task.cancel();
       }
     }
-    for (CampaignId id : leaseExpiry.keySet()) {
-      try {
-        settings.store().releaseLease(id, settings.instanceId());
-      } catch (RuntimeException e) {
-        log.warn("dialer {} could not release lease of campaign {}", settings.instanceId(), id, e);
-      }
-    }
-    leaseExpiry.clear();
+    leases.releaseAll();
     try {
       settings.store().deregister(settings.instanceId());
     } catch (RuntimeException e) {
@@ -185,7 +173,7 @@ final class DialingExecutor implements CallEndListener {
   }
 
   /** Wakes the executor at {@code at}, unless an earlier timed wake is already pending. */
-  private void wakeAt(Instant at) {
+  void wakeAt(Instant at) {
     Instant now = settings.clock().instant();
     Instant pending = timedWake.get();
     if (pending != null && pending.isAfter(now) && !pending.isAfter(at)) {
@@ -195,19 +183,12 @@ final class DialingExecutor implements CallEndListener {
     scheduler.schedule(this::wake, Duration.between(now, at.isAfter(now) ? at : now));
   }
 
-  /** Tells the store this instance is alive and renews the leases it holds. */
+  /** Tells the store this instance is alive and renews the leases it still needs. */
   private void heartbeat() {
     Instant now = settings.clock().instant();
     try {
       settings.store().heartbeat(settings.instanceId(), now);
-      for (CampaignId id : leaseExpiry.keySet()) {
-        if (settings.store().tryLease(id, settings.instanceId(), now, settings.leaseTtl())) {
-          leaseExpiry.put(id, now.plus(settings.leaseTtl()));
-        } else {
-          log.info("dialer {} lost the lease of campaign {}", settings.instanceId(), id);
-          leaseExpiry.remove(id);
-        }
-      }
+      leases.renew(now);
     } catch (RuntimeException e) {
       log.warn(
           "dialer {}: heartbeat failed; retrying in {}",
@@ -427,7 +408,7 @@ final class DialingExecutor implements CallEndListener {
             settings.concurrency().global(),
             settings.concurrency().perTenant(),
             settings.concurrency().campaignLimit(spec.maxConcurrentCalls()));
-    PhoneNumber from = nextCallerId(campaign);
+    PhoneNumber from = callerIds.next(campaign);
     ClaimResult result =
         settings
             .store()
@@ -442,95 +423,14 @@ final class DialingExecutor implements CallEndListener {
                     from,
                     slot.zones));
     if (result instanceof ClaimResult.Claimed) {
-      callerIdUsed(campaign, from);
+      callerIds.used(campaign, from);
     }
     return result;
   }
 
   /** Whether this instance holds (or could take) the lease on dispatching {@code campaign}. */
   boolean holdsLease(Campaign campaign, Instant now) {
-    boolean held = leaseExpiry.containsKey(campaign.id());
-    boolean holds = holdsLease(campaign.id(), now);
-    if (holds && !held) {
-      inherit(campaign, now);
-    }
-    return holds;
-  }
-
-  /**
-   * Whether this instance holds the lease on {@code campaign} now, renewing it when it is past half
-   * its life. Checked before each claim and again before each create request, so an instance that
-   * lost a lease (its heartbeats stalled) sends nothing more for that campaign.
-   */
-  boolean holdsLease(CampaignId id, Instant now) {
-    Duration ttl = settings.leaseTtl();
-    Instant expiry = leaseExpiry.get(id);
-    if (expiry != null && now.isBefore(expiry.minus(ttl.dividedBy(2)))) {
-      return true;
-    }
-    Instant denied = leaseDeniedUntil.get(id);
-    if (expiry == null && denied != null && now.isBefore(denied)) {
-      return false;
-    }
-    if (settings.store().tryLease(id, settings.instanceId(), now, ttl)) {
-      leaseExpiry.put(id, now.plus(ttl));
-      leaseDeniedUntil.remove(id);
-      return true;
-    }
-    leaseExpiry.remove(id);
-    // another instance holds it: ask less often than every poll, but often enough that a takeover
-    // comes at most a quarter heartbeat after the lease expired
-    Duration backoff = settings.heartbeatInterval().dividedBy(4);
-    Duration fourPolls = settings.pollInterval().multipliedBy(4);
-    leaseDeniedUntil.put(id, now.plus(backoff.compareTo(fourPolls) < 0 ? backoff : fourPolls));
-    return false;
-  }
-
-  /**
-   * A lease just taken (from a dead instance, or this one's previous life): its calls that were
-   * claimed but never acknowledged by the provider belong to no live placement. After the reconcile
-   * delay, any of them still unacknowledged is reconciled with the provider.
-   */
-  private void inherit(Campaign campaign, Instant now) {
-    List<Call> orphans =
-        settings.store().findActiveCalls(campaign.tenant(), campaign.id()).stream()
-            .filter(c -> c.status() == dev.dialkit.campaign.CallStatus.INITIATED)
-            .filter(c -> c.providerCallId() == null && c.providerRequestId() == null)
-            .toList();
-    if (orphans.isEmpty()) {
-      return;
-    }
-    log.info(
-        "dialer {} took over campaign {} with {} unacknowledged call(s); reconciling in {}",
-        settings.instanceId(),
-        campaign.id(),
-        orphans.size(),
-        settings.reconcileDelay());
-    scheduler.schedule(() -> orphans.forEach(placer::reconcile), settings.reconcileDelay());
-  }
-
-  private PhoneNumber nextCallerId(Campaign campaign) {
-    List<PhoneNumber> pool = campaign.spec().callerIds();
-    if (campaign.spec().callerIdRotation() == CallerIdRotation.LEAST_RECENTLY_USED) {
-      Map<PhoneNumber, Long> lastUse =
-          callerIdLastUse.computeIfAbsent(campaign.id(), id -> new ConcurrentHashMap<>());
-      PhoneNumber best = pool.get(0);
-      for (PhoneNumber number : pool) {
-        if (lastUse.getOrDefault(number, -1L) < lastUse.getOrDefault(best, -1L)) {
-          best = number;
-        }
-      }
-      return best;
-    }
-    long turn = callerIdTurn.computeIfAbsent(campaign.id(), id -> new AtomicLong()).get();
-    return pool.get((int) Math.floorMod(turn, (long) pool.size()));
-  }
-
-  private void callerIdUsed(Campaign campaign, PhoneNumber from) {
-    callerIdTurn.computeIfAbsent(campaign.id(), id -> new AtomicLong()).incrementAndGet();
-    callerIdLastUse
-        .computeIfAbsent(campaign.id(), id -> new ConcurrentHashMap<>())
-        .put(from, callerIdTurn.get(campaign.id()).get());
+    return leases.holds(campaign, now);
   }
 
   private CallProvider provider(Campaign campaign) {

@@ -21,7 +21,11 @@ import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
+import dev.dialkit.campaign.spi.DialPermit;
+import dev.dialkit.campaign.spi.DialPermits;
 import dev.dialkit.campaign.spi.LeadInsertResult;
+import dev.dialkit.campaign.spi.Lease;
+import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotUsage;
 import dev.dialkit.campaign.spi.StoreArguments;
 import dev.dialkit.campaign.spi.TransitionResult;
@@ -123,6 +127,24 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
   }
 
+  @Override
+  public Optional<Campaign> completeIfDone(TenantId tenant, CampaignId id, Instant at) {
+    Objects.requireNonNull(at, "at");
+    synchronized (lock) {
+      CampaignState state = owned(tenant, id);
+      if (state == null || (Switches.atomicCompletion && !state.campaign.isDone())) {
+        return Optional.empty();
+      }
+      if (!Switches.atomicCompletion
+          && state.campaign.status() != CampaignStatus.RUNNING
+          && state.campaign.status() != CampaignStatus.SCHEDULED) {
+        return Optional.empty();
+      }
+      state.campaign = state.campaign.withStatus(CampaignStatus.COMPLETED, at);
+      return Optional.of(state.campaign);
+    }
+  }
+
   // ---------------------------------------------------------------- leads
 
   @Override
@@ -137,6 +159,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
         throw new StoreException(
             "campaign " + campaignId + " does not exist for tenant " + tenant, false);
       }
+      StoreArguments.acceptsLeads(state.campaign);
       // decide everything first: an error must leave nothing stored
       Set<String> phones = new HashSet<>();
       Set<LeadId> ids = new HashSet<>();
@@ -241,6 +264,33 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
   }
 
+  @Override
+  public DialPermit requestDialPermit(PermitRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (lock) {
+      Call stored = calls.get(request.callId());
+      if (stored == null || !stored.tenant().equals(request.tenant())) {
+        return new DialPermit.Denied(DialPermit.Reason.CALL_NOT_FOUND, null);
+      }
+      CampaignState state = campaigns.get(stored.campaignId());
+      DialPermit.Reason refusal =
+          DialPermits.refusal(
+              request,
+              stored,
+              state.campaign.status(),
+              state.lease(),
+              leads.get(stored.leadId()).state(),
+              leads.lastAttempt(stored.leadId()));
+      if (refusal != null && Switches.fencedPermits) {
+        return new DialPermit.Denied(refusal, stored);
+      }
+      Call granted = DialPermits.granted(stored, request);
+      calls.put(granted, null);
+      log.append(request.log());
+      return new DialPermit.Granted(granted);
+    }
+  }
+
   // ---------------------------------------------------------------- calls
 
   @Override
@@ -319,33 +369,43 @@ public final class InMemoryCampaignStore implements CampaignStore {
   // ---------------------------------------------------------------- leases
 
   @Override
-  public boolean tryLease(CampaignId campaignId, String owner, Instant now, Duration ttl) {
+  public Optional<Lease> tryLease(
+      CampaignId campaignId, String owner, long heldEpoch, Instant now, Duration ttl) {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(now, "now");
     StoreArguments.positive(ttl);
+    StoreArguments.epoch(heldEpoch);
     synchronized (lock) {
       CampaignState state = campaigns.get(campaignId);
       if (state == null) {
-        return false;
+        return Optional.empty();
       }
-      boolean free = state.leaseOwner == null || !now.isBefore(state.leaseExpiry);
-      if (!free && !owner.equals(state.leaseOwner)) {
-        return false;
+      boolean renewal =
+          heldEpoch > 0 && owner.equals(state.leaseOwner) && heldEpoch == state.leaseEpoch;
+      boolean free =
+          state.leaseOwner == null
+              || !now.isBefore(state.leaseExpiry)
+              || owner.equals(state.leaseOwner);
+      if (!renewal && !free) {
+        return Optional.of(state.lease());
+      }
+      if (!renewal) {
+        state.leaseEpoch++;
       }
       state.leaseOwner = owner;
       state.leaseExpiry = now.plus(ttl);
-      return true;
+      return Optional.of(state.lease());
     }
   }
 
   @Override
-  public void releaseLease(CampaignId campaignId, String owner) {
+  public void releaseLease(CampaignId campaignId, String owner, long epoch) {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(owner, "owner");
     synchronized (lock) {
       CampaignState state = campaigns.get(campaignId);
-      if (state != null && owner.equals(state.leaseOwner)) {
+      if (state != null && owner.equals(state.leaseOwner) && epoch == state.leaseEpoch) {
         state.leaseOwner = null;
         state.leaseExpiry = null;
       }
@@ -383,6 +443,16 @@ public final class InMemoryCampaignStore implements CampaignStore {
   public void deregister(String instanceId) {
     synchronized (lock) {
       instances.remove(instanceId);
+    }
+  }
+
+  @Override
+  public int removeInstancesSeenBefore(Instant seenBefore) {
+    Objects.requireNonNull(seenBefore, "seenBefore");
+    synchronized (lock) {
+      int before = instances.size();
+      instances.values().removeIf(seen -> !seen.isAfter(seenBefore));
+      return before - instances.size();
     }
   }
 

@@ -59,6 +59,11 @@ final class LeadTable {
     return new Claim(entry.lead, attempt);
   }
 
+  /** The attempt number of the lead's last call (0 before its first). */
+  int lastAttempt(LeadId id) {
+    return leads.get(id).calls;
+  }
+
   /** Applies {@code outcome} to the lead of {@code call} and returns the lead as it is now. */
   Lead end(Call call, LeadOutcome outcome) {
     Entry entry = leads.get(call.leadId());

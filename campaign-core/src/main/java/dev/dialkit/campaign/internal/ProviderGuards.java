@@ -33,6 +33,7 @@ final class ProviderGuards implements AutoCloseable {
 
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
   private final Map<String, RateLimiter> limiters = new HashMap<>();
+  private final Map<String, RateLimiter> queryLimiters = new HashMap<>();
   private final SchedulerExecutorService refresher;
 
   ProviderGuards(DialerSettings settings, TaskScheduler scheduler, EventPublisher events) {
@@ -43,6 +44,12 @@ final class ProviderGuards implements AutoCloseable {
           provider.name(),
           new SemaphoreBasedRateLimiter(
               provider.name(), perSecond(provider.callsPerSecond()), refresher));
+      queryLimiters.put(
+          provider.name(),
+          new SemaphoreBasedRateLimiter(
+              provider.name() + "-status",
+              perSecond(settings.statusQueriesPerSecond()),
+              refresher));
       CircuitBreaker breaker =
           new CircuitBreakerStateMachine(provider.name(), settings.circuitBreaker(), clock);
       breaker
@@ -101,6 +108,16 @@ final class ProviderGuards implements AutoCloseable {
   /** How long until {@code provider}'s permits are refreshed, at most. */
   Duration refreshPeriod(String provider) {
     return limiters.get(provider).getRateLimiterConfig().getLimitRefreshPeriod();
+  }
+
+  /** Takes a permit to ask {@code provider} about a call's status, if one is free now. */
+  boolean acquireQueryPermit(String provider) {
+    return queryLimiters.get(provider).acquirePermission();
+  }
+
+  /** How long until {@code provider}'s status-query permits are refreshed, at most. */
+  Duration queryRefreshPeriod(String provider) {
+    return queryLimiters.get(provider).getRateLimiterConfig().getLimitRefreshPeriod();
   }
 
   @Override

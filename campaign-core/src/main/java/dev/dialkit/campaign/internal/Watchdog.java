@@ -10,8 +10,10 @@ import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -38,37 +40,61 @@ final class Watchdog {
   private final DialerSettings settings;
   private final CallUpdater updater;
   private final BiPredicate<Campaign, Instant> leaseHeld;
+  private final Placements placements;
+  private final Recovery recovery;
 
-  Watchdog(DialerSettings settings, CallUpdater updater, BiPredicate<Campaign, Instant> leaseHeld) {
+  Watchdog(
+      DialerSettings settings,
+      CallUpdater updater,
+      BiPredicate<Campaign, Instant> leaseHeld,
+      Placements placements,
+      Recovery recovery) {
     this.settings = settings;
     this.updater = updater;
     this.leaseHeld = leaseHeld;
+    this.placements = placements;
+    this.recovery = recovery;
   }
 
-  /** One round over every watched campaign this instance dispatches, and the slot repair. */
+  /**
+   * One round: the slot repair, the registrations of dead instances, and, over every watched
+   * campaign this instance holds, a recovery pass and the calls past their deadline.
+   */
   void run() {
     int released = settings.store().releaseOrphanSlots();
     if (released > 0) {
       log.warn("released {} slot(s) held by calls that had already ended", released);
     }
     Instant now = settings.clock().instant();
+    int dead = settings.store().removeInstancesSeenBefore(now.minus(deadAfter()));
+    if (dead > 0) {
+      log.info("removed {} dead dialer instance(s) from the registry", dead);
+    }
     for (Campaign campaign : settings.store().findCampaignsByStatus(WATCHED)) {
       if (campaign.counters().get(Counter.LEADS_IN_PROGRESS) == 0
           || !leaseHeld.test(campaign, now)) {
         continue;
       }
       CampaignSpec spec = campaign.spec();
-      for (Call call : settings.store().findActiveCalls(campaign.tenant(), campaign.id())) {
+      List<Call> active = settings.store().findActiveCalls(campaign.tenant(), campaign.id());
+      recovery.inspect(campaign.id(), active);
+      for (Call call : active) {
         Instant deadline =
             call.createdAt()
                 .plus(spec.ringTimeout())
                 .plus(spec.maxCallDuration())
                 .plus(settings.watchdogGrace());
-        if (!now.isBefore(deadline)) {
+        // an unsent call is recovery's (released, never ended with an attempt used)
+        if (!now.isBefore(deadline) && !call.isUnsent() && !placements.owns(call.id(), now)) {
           settle(call);
         }
       }
     }
+  }
+
+  /** An instance without a heartbeat for four lease lifetimes is gone for good. */
+  private Duration deadAfter() {
+    return settings.leaseTtl().multipliedBy(4);
   }
 
   private void settle(Call call) {
@@ -83,12 +109,32 @@ final class Watchdog {
             (answer, error) -> {
               if (error != null) {
                 endWithoutStatus(call, "status query failed: " + CallPlacer.unwrap(error));
+              } else if (call.awaitsProvider()) {
+                settleAwaiting(call, answer);
               } else if (answer.isEmpty()) {
                 endWithoutStatus(call, provider.name() + " does not know the call");
               } else {
                 apply(call, answer.get());
               }
             });
+  }
+
+  /**
+   * A permitted call nothing was recorded for: if the provider does not know it once its permit can
+   * no longer be used, it never reached the provider, so it is released with its attempt refunded
+   * rather than failed; an answer about another call proves nothing, so the call ends without a
+   * status.
+   */
+  private void settleAwaiting(Call call, Optional<CallStatusUpdate> answer) {
+    Instant sendable = call.sentAt().plus(settings.permitTimeout()).plus(settings.reconcileDelay());
+    if (answer.isEmpty() && settings.clock().instant().isBefore(sendable)) {
+      return; // its request may still be on its way: next round
+    }
+    if (answer.isPresent() && recovery.belongsToAnother(call, answer.get())) {
+      endWithoutStatus(call, call.provider() + " answered with another call's id");
+      return;
+    }
+    recovery.settleAwaiting(call, answer);
   }
 
   private void apply(Call call, CallStatusUpdate update) {

@@ -6,6 +6,7 @@ import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.IllegalCampaignStateException;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.Page;
@@ -99,6 +100,18 @@ public interface CampaignStore {
       CampaignStatus next,
       Instant at);
 
+  /**
+   * Completes the campaign if it is done, in one atomic step: moves it from {@code RUNNING} or
+   * {@code SCHEDULED} to {@code COMPLETED} at {@code at} only if it has leads ({@code LEADS_TOTAL >
+   * 0}) and none is queued or in progress ({@code LEADS_QUEUED == 0}, {@code LEADS_IN_PROGRESS ==
+   * 0}). Atomic with respect to {@link #insertLeads} and {@link #claimNext}: a lead stored
+   * concurrently either keeps the campaign running or is refused.
+   *
+   * @return the completed campaign, or empty if it does not exist for the tenant, is in another
+   *     status, or is not done
+   */
+  Optional<Campaign> completeIfDone(TenantId tenant, CampaignId id, Instant at);
+
   // ---------------------------------------------------------------- leads
 
   /**
@@ -113,9 +126,15 @@ public interface CampaignStore {
    * LeadInsertResult#duplicates()}. The returned leads are the stored ones: the input with its
    * sequence assigned. Either the whole call succeeds or nothing is stored.
    *
+   * <p>Atomic with respect to {@link #completeIfDone}: a campaign that has finished ({@code
+   * COMPLETED}, {@code CANCELED} or {@code FAILED}) refuses leads, and a lead that is stored keeps
+   * its campaign from completing until it is dialed. No lead is ever accepted and then forgotten.
+   *
    * @param leads queued leads of this tenant and campaign (their sequence is ignored)
    * @throws StoreException (not transient) if the campaign does not exist for the tenant, or a lead
    *     id is already stored (in any campaign) or repeated in {@code leads}; nothing is stored
+   * @throws IllegalCampaignStateException if the campaign is {@code COMPLETED}, {@code CANCELED} or
+   *     {@code FAILED}; nothing is stored
    * @throws IllegalArgumentException if a lead belongs to another tenant or campaign or is not
    *     {@code QUEUED}; nothing is stored
    */
@@ -176,6 +195,34 @@ public interface CampaignStore {
    */
   SlotUsage slotUsage(TenantId tenant, CampaignId campaignId);
 
+  /**
+   * Grants or refuses the permit to send a call's create request, in one atomic step, right before
+   * the send. The permit is granted only if, at once:
+   *
+   * <ol>
+   *   <li>the call exists for {@code request.tenant()} (else {@code CALL_NOT_FOUND});
+   *   <li>its campaign is {@code RUNNING} (else {@code NOT_DIALING}): a pause or cancel that
+   *       committed before refuses every later permit;
+   *   <li>{@code request.owner()} holds the campaign's lease with {@code request.epoch()} at {@code
+   *       request.now()} (else {@code LEASE_LOST}): after a takeover the former owner's epoch is
+   *       worthless, however its clock runs;
+   *   <li>the call is not terminal, and its lead is {@code IN_PROGRESS} with this call as its last
+   *       one (else {@code CALL_NOT_CURRENT});
+   *   <li>the call is {@code INITIATED} without provider ids, and its {@code sentAt} is {@code
+   *       request.previousSentAt()} (else {@code ALREADY_SENT}).
+   * </ol>
+   *
+   * <p>{@link DialPermits#refusal} decides these for a store. On a grant the call gets {@code
+   * sentAt = request.now()} and one more version ({@link DialPermits#granted}), and {@code
+   * request.log()} is appended, all at once; from then on the call's outcome is unknown until the
+   * provider answers. On a refusal nothing changes. Two concurrent requests for one call: at most
+   * one is granted.
+   *
+   * <p>A later batched claim may carry the permit in the same round trip; the conditions stay the
+   * same.
+   */
+  DialPermit requestDialPermit(PermitRequest request);
+
   // ---------------------------------------------------------------- calls
 
   /** The call, if it exists and belongs to {@code tenant}. */
@@ -229,25 +276,41 @@ public interface CampaignStore {
   // ---------------------------------------------------------------- leases
 
   /**
-   * Acquires or renews the lease on dispatching a campaign: succeeds if the lease is free, expired
-   * at {@code now}, or already held by {@code owner}; it then runs until {@code now + ttl}. Exactly
-   * one of several concurrent claimants wins a free lease.
+   * Acquires or renews the lease on dispatching a campaign, in one atomic step:
+   *
+   * <ul>
+   *   <li><b>renewal</b>: if {@code heldEpoch > 0} and the stored lease is {@code owner}'s with
+   *       that epoch, it runs until {@code now + ttl}, epoch unchanged, whether or not it expired
+   *       meanwhile (nobody took it, or its epoch would have changed);
+   *   <li><b>acquisition</b>: otherwise, if the lease is free, expired at {@code now}, or held by
+   *       {@code owner} under another epoch (a restarted instance with the same id), {@code owner}
+   *       gets it until {@code now + ttl} with an epoch one greater than the stored one (1 for the
+   *       first);
+   *   <li>otherwise nothing changes.
+   * </ul>
    *
    * <p>A lease that runs until {@code expiry} is held at every instant before {@code expiry} and
    * expired from {@code expiry} on. A renewal sets the expiry to {@code now + ttl}, even if that is
-   * earlier than before. Leases are not scoped by tenant: campaign ids are unique across tenants.
+   * earlier than before. Of several concurrent claimants of a free lease exactly one wins. Leases
+   * are not scoped by tenant: campaign ids are unique across tenants. Epochs never decrease, also
+   * across {@link #releaseLease}.
    *
+   * @param heldEpoch the epoch of the lease the caller holds, or 0 to acquire
    * @param ttl how long the lease runs, > 0
-   * @return whether {@code owner} holds the lease now; {@code false} if the campaign does not exist
-   * @throws IllegalArgumentException if {@code ttl} is zero or negative
+   * @return the lease as stored afterwards: {@code owner}'s if granted ({@link Lease#isHeldBy}),
+   *     else the current holder's; empty if the campaign does not exist
+   * @throws IllegalArgumentException if {@code ttl} is zero or negative, or {@code heldEpoch} is
+   *     negative
    */
-  boolean tryLease(CampaignId campaignId, String owner, Instant now, Duration ttl);
+  Optional<Lease> tryLease(
+      CampaignId campaignId, String owner, long heldEpoch, Instant now, Duration ttl);
 
   /**
-   * Gives the lease up if {@code owner} holds it (expired or not), so that anyone may take it at
-   * once; otherwise does nothing.
+   * Gives the lease up if {@code owner} holds it with {@code epoch} (expired or not), so that
+   * anyone may take it at once; otherwise does nothing. The epoch is kept, so the next acquisition
+   * gets a greater one.
    */
-  void releaseLease(CampaignId campaignId, String owner);
+  void releaseLease(CampaignId campaignId, String owner, long epoch);
 
   // ---------------------------------------------------------------- instances
 
@@ -268,6 +331,15 @@ public interface CampaignStore {
 
   /** Removes the instance from the registry (a clean shutdown); harmless if it is not there. */
   void deregister(String instanceId);
+
+  /**
+   * Removes every instance whose last heartbeat is at or before {@code seenBefore}: the
+   * registrations of instances that died without deregistering. Safe to run on any instance at any
+   * time.
+   *
+   * @return how many were removed
+   */
+  int removeInstancesSeenBefore(Instant seenBefore);
 
   // ---------------------------------------------------------------- repair
 

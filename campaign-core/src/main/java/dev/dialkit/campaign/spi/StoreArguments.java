@@ -1,11 +1,15 @@
 package dev.dialkit.campaign.spi;
 
 import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.IllegalCampaignStateException;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.TenantId;
 import java.time.Duration;
+import java.util.EnumSet;
 
 /**
  * The argument checks the {@link CampaignStore} contract asks of every store, with messages that
@@ -48,6 +52,31 @@ public final class StoreArguments {
               next.campaignId(),
               next.leadId(),
               next.attempt()));
+    }
+  }
+
+  /**
+   * A campaign that has finished takes no more leads.
+   *
+   * @throws IllegalCampaignStateException if {@code campaign} is {@code COMPLETED}, {@code
+   *     CANCELED} or {@code FAILED}
+   */
+  public static void acceptsLeads(Campaign campaign) {
+    if (campaign.status().isFinal()) {
+      throw new IllegalCampaignStateException(
+          campaign.id(),
+          "add leads to",
+          campaign.status(),
+          EnumSet.complementOf(
+              EnumSet.of(
+                  CampaignStatus.COMPLETED, CampaignStatus.CANCELED, CampaignStatus.FAILED)));
+    }
+  }
+
+  /** A held lease epoch is 0 (none) or positive. */
+  public static void epoch(long heldEpoch) {
+    if (heldEpoch < 0) {
+      throw new IllegalArgumentException("heldEpoch must be >= 0, was " + heldEpoch);
     }
   }
 

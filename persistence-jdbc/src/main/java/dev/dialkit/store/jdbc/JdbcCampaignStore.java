@@ -16,7 +16,10 @@ import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
+import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.LeadInsertResult;
+import dev.dialkit.campaign.spi.Lease;
+import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotUsage;
 import dev.dialkit.campaign.spi.StoreArguments;
 import dev.dialkit.campaign.spi.TransitionResult;
@@ -25,9 +28,11 @@ import dev.dialkit.store.jdbc.internal.CampaignRows;
 import dev.dialkit.store.jdbc.internal.Claims;
 import dev.dialkit.store.jdbc.internal.InstanceRows;
 import dev.dialkit.store.jdbc.internal.LeadRows;
+import dev.dialkit.store.jdbc.internal.LeaseRows;
 import dev.dialkit.store.jdbc.internal.LogRows;
 import dev.dialkit.store.jdbc.internal.Migrator;
 import dev.dialkit.store.jdbc.internal.Orphans;
+import dev.dialkit.store.jdbc.internal.Permits;
 import dev.dialkit.store.jdbc.internal.SlotRows;
 import dev.dialkit.store.jdbc.internal.SqlErrors;
 import dev.dialkit.store.jdbc.internal.Tables;
@@ -59,9 +64,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Every method is one transaction (READ COMMITTED) or one statement; none is held across a call
- * to anything but the database. Database failures are {@link StoreException}s, transient for lost
- * connections, deadlocks and lock timeouts (deadlocks and lock timeouts of claims and transitions
- * are first retried a few times here).
+ * to anything but the database. Claims, call transitions and dial permits take their row locks in
+ * one order (call row, campaign row, lead, slots), so they do not deadlock each other; see the
+ * module's README. Database failures are {@link StoreException}s, transient for lost connections,
+ * deadlocks and lock timeouts (deadlocks and lock timeouts of a transaction are first retried a few
+ * times here).
  *
  * <p>Before its first use the store checks that the schema has the version this jar needs and
  * throws, naming both, if not. Instants are stored as microseconds since the epoch: instants with
@@ -86,7 +93,9 @@ public final class JdbcCampaignStore implements CampaignStore {
   private final SlotRows slots;
   private final LogRows callLog;
   private final InstanceRows instances;
+  private final LeaseRows leases;
   private final Claims claims;
+  private final Permits permits;
   private final Transitions transitions;
   private final Orphans orphans;
   private volatile boolean schemaVerified;
@@ -102,7 +111,9 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.slots = new SlotRows(tables);
     this.callLog = new LogRows(tables);
     this.instances = new InstanceRows(tables);
+    this.leases = new LeaseRows(tables);
     this.claims = new Claims(tables, campaigns, leads, calls, slots);
+    this.permits = new Permits(tables, dialect, calls, callLog);
     this.transitions = new Transitions(tables, campaigns, leads, calls, slots, callLog);
     this.orphans = new Orphans(tables, campaigns, slots);
   }
@@ -201,6 +212,16 @@ public final class JdbcCampaignStore implements CampaignStore {
         "transitionCampaign " + id, c -> campaigns.transition(c, tenant, id, from, next, at));
   }
 
+  @Override
+  public Optional<Campaign> completeIfDone(TenantId tenant, CampaignId id, Instant at) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(at, "at");
+    ready();
+    return tx.inTransaction(
+        "completeIfDone " + id, c -> campaigns.completeIfDone(c, tenant, id, at));
+  }
+
   // ---------------------------------------------------------------- leads
 
   @Override
@@ -260,6 +281,14 @@ public final class JdbcCampaignStore implements CampaignStore {
     return tx.inTransaction("slotUsage", c -> slots.usage(c, tenant, campaignId));
   }
 
+  @Override
+  public DialPermit requestDialPermit(PermitRequest request) {
+    Objects.requireNonNull(request, "request");
+    ready();
+    return tx.inTransaction(
+        "requestDialPermit " + request.callId(), c -> permits.request(c, request));
+  }
+
   // ---------------------------------------------------------------- calls
 
   @Override
@@ -299,28 +328,29 @@ public final class JdbcCampaignStore implements CampaignStore {
   // ---------------------------------------------------------------- leases
 
   @Override
-  public boolean tryLease(CampaignId campaignId, String owner, Instant now, Duration ttl) {
+  public Optional<Lease> tryLease(
+      CampaignId campaignId, String owner, long heldEpoch, Instant now, Duration ttl) {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(now, "now");
-    if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-      throw new IllegalArgumentException("lease ttl must be > 0, was " + ttl);
-    }
+    StoreArguments.positive(ttl);
+    StoreArguments.epoch(heldEpoch);
     ready();
     Instant expiry = now.plus(ttl);
-    return tx.autoCommit(
-        "tryLease " + campaignId, c -> campaigns.tryLease(c, campaignId, owner, now, expiry));
+    return tx.inTransaction(
+        "tryLease " + campaignId,
+        c -> leases.tryLease(c, campaignId, owner, heldEpoch, now, expiry));
   }
 
   @Override
-  public void releaseLease(CampaignId campaignId, String owner) {
+  public void releaseLease(CampaignId campaignId, String owner, long epoch) {
     Objects.requireNonNull(campaignId, "campaignId");
     Objects.requireNonNull(owner, "owner");
     ready();
     tx.autoCommit(
         "releaseLease " + campaignId,
         c -> {
-          campaigns.releaseLease(c, campaignId, owner);
+          leases.release(c, campaignId, owner, epoch);
           return null;
         });
   }
@@ -360,6 +390,14 @@ public final class JdbcCampaignStore implements CampaignStore {
           instances.deregister(c, instanceId);
           return null;
         });
+  }
+
+  @Override
+  public int removeInstancesSeenBefore(Instant seenBefore) {
+    Objects.requireNonNull(seenBefore, "seenBefore");
+    ready();
+    return tx.autoCommit(
+        "removeInstancesSeenBefore", c -> instances.removeSeenBefore(c, seenBefore));
   }
 
   @Override

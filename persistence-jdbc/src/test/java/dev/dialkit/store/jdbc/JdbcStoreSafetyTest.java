@@ -7,10 +7,13 @@ import static dev.dialkit.testkit.StoreFixtures.TENANT_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.spi.ClaimResult;
+import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.testkit.StoreFixtures;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -78,7 +82,7 @@ class JdbcStoreSafetyTest {
       store.createCampaign(campaign);
       store.transitionCampaign(
           TENANT_A, campaign.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0);
-      store.tryLease(campaign.id(), OWNER, T0, StoreFixtures.LEASE_TTL);
+      store.tryLease(campaign.id(), OWNER, 0, T0, StoreFixtures.LEASE_TTL);
       store.insertLeads(TENANT_A, campaign.id(), StoreFixtures.leads(campaign, 0, 1));
 
       down.set(true); // the connection is lost after the claim's fourth statement
@@ -94,6 +98,54 @@ class JdbcStoreSafetyTest {
       assertThat(retried).isInstanceOf(ClaimResult.Claimed.class);
       assertThat(((ClaimResult.Claimed) retried).call().attempt()).isEqualTo(1);
       assertThat(store.findActiveCalls(TENANT_A, campaign.id())).hasSize(1);
+    } finally {
+      TestDatabases.shutdownH2(pool);
+    }
+  }
+
+  @Test
+  void aFailureMidPermitIsTransientAndLeavesTheCallUnsent() {
+    JdbcConnectionPool pool = TestDatabases.h2Memory();
+    try {
+      AtomicBoolean down = new AtomicBoolean();
+      // the permit's fifth statement appends the log, after the call row was written
+      DataSource flaky = failingAfterStatements(pool, down, 5);
+      JdbcCampaignStore store = JdbcCampaignStore.builder(flaky).dialect(JdbcDialect.H2).build();
+      store.migrate();
+      Campaign campaign = StoreFixtures.draft(TENANT_A, "c1");
+      store.createCampaign(campaign);
+      store.transitionCampaign(
+          TENANT_A, campaign.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0);
+      long epoch =
+          store
+              .tryLease(campaign.id(), OWNER, 0, T0, StoreFixtures.LEASE_TTL)
+              .orElseThrow()
+              .epoch();
+      store.insertLeads(TENANT_A, campaign.id(), StoreFixtures.leads(campaign, 0, 1));
+      Call call =
+          ((ClaimResult.Claimed)
+                  store.claimNext(StoreFixtures.claimRequest(campaign, OWNER, T0, NO_LIMITS)))
+              .call();
+      PermitRequest request =
+          new PermitRequest(
+              TENANT_A,
+              call.id(),
+              OWNER,
+              epoch,
+              StoreFixtures.seconds(1),
+              null,
+              List.of(StoreFixtures.logOf(call, StoreFixtures.seconds(1))));
+
+      down.set(true);
+      assertThatThrownBy(() -> store.requestDialPermit(request))
+          .isInstanceOf(StoreException.class)
+          .satisfies(e -> assertThat(((StoreException) e).isTransient()).isTrue());
+      down.set(false);
+
+      assertThat(store.findCall(TENANT_A, call.id())).as("rolled back as a whole").contains(call);
+      assertThat(store.callLog(TENANT_A, call.id(), new PageRequest(0, 10, 0)).items()).isEmpty();
+      assertThat(store.requestDialPermit(request).granted()).isTrue();
+      assertThat(store.callLog(TENANT_A, call.id(), new PageRequest(0, 10, 0)).items()).hasSize(1);
     } finally {
       TestDatabases.shutdownH2(pool);
     }

@@ -1,12 +1,28 @@
 package dev.dialkit.store.jdbc;
 
+import static dev.dialkit.testkit.StoreFixtures.LEASE_TTL;
+import static dev.dialkit.testkit.StoreFixtures.OTHER_OWNER;
+import static dev.dialkit.testkit.StoreFixtures.OWNER;
+import static dev.dialkit.testkit.StoreFixtures.T0;
+import static dev.dialkit.testkit.StoreFixtures.TENANT_A;
+import static dev.dialkit.testkit.StoreFixtures.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.spi.DialPermit;
+import dev.dialkit.campaign.spi.Lease;
+import dev.dialkit.campaign.spi.PermitRequest;
+import dev.dialkit.store.jdbc.internal.SchemaV1;
 import dev.dialkit.testkit.StoreFixtures;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +31,10 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** migrate(): idempotent, once when two instances start together, and refusing a newer schema. */
+/**
+ * migrate(): idempotent, once when two instances start together, upgrading a version 1 database to
+ * version 2 with its rows, and refusing a newer schema.
+ */
 abstract class MigrationTests {
   static final String PREFIX = "dkmig_";
 
@@ -33,7 +52,9 @@ abstract class MigrationTests {
           List.of(
               pool.submit(() -> migrateAfter(start, ds)),
               pool.submit(() -> migrateAfter(start, ds)));
-      assertThat(applied.get(0).get() + applied.get(1).get()).isEqualTo(1);
+      assertThat(applied.get(0).get() + applied.get(1).get())
+          .as("every script once")
+          .isEqualTo(JdbcCampaignStore.SCHEMA_VERSION);
     } finally {
       pool.shutdownNow();
     }
@@ -41,6 +62,53 @@ abstract class MigrationTests {
     assertThat(store.migrate()).isZero();
     store.createCampaign(StoreFixtures.draft(StoreFixtures.TENANT_A, "c1"));
     assertThat(store.listCampaigns(StoreFixtures.TENANT_A)).hasSize(1);
+  }
+
+  @Test
+  void aVersionOneDatabaseIsUpgradedOnceKeepingItsRowsAndItsHeldLease() throws Exception {
+    DataSource ds = dataSource();
+    TestDatabases.dropTables(ds, PREFIX);
+    JdbcCampaignStore store = JdbcCampaignStore.builder(ds).tablePrefix(PREFIX).build();
+    Campaign running = StoreFixtures.draft(TENANT_A, "v1").withStatus(CampaignStatus.RUNNING, T0);
+    Instant expiry = T0.plus(LEASE_TTL);
+    Call call =
+        SchemaV1.create(
+            ds, store.dialect(), PREFIX, running, StoreFixtures.lead(running, 0), OWNER, expiry);
+
+    assertThatThrownBy(() -> store.findCampaign(TENANT_A, running.id()))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("schema version 1 found")
+        .hasMessageContaining("needs version " + JdbcCampaignStore.SCHEMA_VERSION)
+        .hasMessageContaining("migrate()");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CyclicBarrier start = new CyclicBarrier(2);
+      List<Future<Integer>> applied =
+          List.of(
+              pool.submit(() -> migrateAfter(start, ds)),
+              pool.submit(() -> migrateAfter(start, ds)));
+      assertThat(applied.get(0).get() + applied.get(1).get())
+          .as("V2 applied once")
+          .isEqualTo(JdbcCampaignStore.SCHEMA_VERSION - 1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.migrate()).isZero();
+    assertThat(versions(ds)).containsExactly(1, 2);
+
+    assertThat(store.findCall(TENANT_A, call.id())).as("never sent: no sentAt").contains(call);
+    assertThat(store.findCampaign(TENANT_A, running.id()).orElseThrow().status())
+        .isEqualTo(CampaignStatus.RUNNING);
+    assertThat(store.tryLease(running.id(), OTHER_OWNER, 0, seconds(1), LEASE_TTL))
+        .as("the lease held before the upgrade has epoch 1")
+        .contains(new Lease(OWNER, 1, expiry));
+    Lease retaken = store.tryLease(running.id(), OWNER, 0, seconds(1), LEASE_TTL).orElseThrow();
+    assertThat(retaken.epoch()).as("its owner, restarted on this jar, acquires anew").isEqualTo(2);
+    DialPermit permit =
+        store.requestDialPermit(
+            new PermitRequest(TENANT_A, call.id(), OWNER, 2, seconds(2), null, List.of()));
+    assertThat(permit.granted()).isTrue();
+    assertThat(store.findCall(TENANT_A, call.id()).orElseThrow().sentAt()).isEqualTo(seconds(2));
   }
 
   @Test
@@ -62,6 +130,19 @@ abstract class MigrationTests {
     assertThatThrownBy(() -> store.listCampaigns(StoreFixtures.TENANT_A))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("schema version 7");
+  }
+
+  private static List<Integer> versions(DataSource ds) throws Exception {
+    List<Integer> versions = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery("SELECT version FROM " + PREFIX + "schema_version ORDER BY version")) {
+      while (r.next()) {
+        versions.add(r.getInt(1));
+      }
+    }
+    return versions;
   }
 
   private static int migrateAfter(CyclicBarrier start, DataSource ds) throws Exception {

@@ -57,12 +57,43 @@ final class TestDatabases {
     return pool;
   }
 
+  /**
+   * A pool of at most {@code max} connections to PostgreSQL that give up waiting for a row lock
+   * after 100 ms: shows that an operation waits for a lock, without a sleep.
+   */
+  static JdbcConnectionPool postgresImpatient(int max) {
+    PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+    ds.setURL(postgresUrl());
+    ds.setOptions("-c lock_timeout=100");
+    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+    pool.setMaxConnections(max);
+    pool.setLoginTimeout(30);
+    return pool;
+  }
+
   /** A pool of at most {@code max} connections to MariaDB. */
   static MariaDbPoolDataSource mariaDb(int max) {
+    return mariaDb(max, "");
+  }
+
+  /**
+   * A pool of at most {@code max} connections to MariaDB that give up waiting for a row lock at
+   * once (InnoDB's lock wait timeout is in whole seconds; 0 fails without waiting).
+   */
+  static MariaDbPoolDataSource mariaDbImpatient(int max) {
+    return mariaDb(max, "&sessionVariables=innodb_lock_wait_timeout=0");
+  }
+
+  private static MariaDbPoolDataSource mariaDb(int max, String options) {
     String url = mariaDbUrl();
     try {
       return new MariaDbPoolDataSource(
-          url + (url.contains("?") ? "&" : "?") + "maxPoolSize=" + max + "&minPoolSize=1");
+          url
+              + (url.contains("?") ? "&" : "?")
+              + "maxPoolSize="
+              + max
+              + "&minPoolSize=1"
+              + options);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot make a MariaDB pool for " + url, e);
     }
@@ -70,7 +101,24 @@ final class TestDatabases {
 
   /** A fresh private in-memory H2 database, alive until its pool is disposed. */
   static JdbcConnectionPool h2Memory() {
-    return h2("jdbc:h2:mem:dialkit-" + H2_COUNTER.incrementAndGet());
+    return h2(h2MemoryUrl());
+  }
+
+  /**
+   * The URL of a fresh private in-memory H2 database (for {@link #h2} and {@link #h2Impatient}).
+   */
+  static String h2MemoryUrl() {
+    return "jdbc:h2:mem:dialkit-" + H2_COUNTER.incrementAndGet();
+  }
+
+  /**
+   * A pool on the H2 database {@code url} whose sessions give up waiting for a lock after 100 ms.
+   */
+  static JdbcConnectionPool h2Impatient(String url) {
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create(url + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=100", "sa", "");
+    pool.setMaxConnections(4);
+    return pool;
   }
 
   static JdbcConnectionPool h2(String url) {

@@ -9,21 +9,21 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A mongo-java-server (in-memory backend) on a random port, and fresh databases on it. */
-final class InProcessMongo implements AutoCloseable {
+public final class InProcessMongo implements AutoCloseable {
   private static final AtomicInteger DATABASES = new AtomicInteger();
   private final MongoServer server = new MongoServer(new MemoryBackend());
   private final MongoClient client;
 
-  InProcessMongo() {
+  public InProcessMongo() {
     InetSocketAddress address = server.bind();
     client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
   }
 
-  MongoClient client() {
+  public MongoClient client() {
     return client;
   }
 
-  MongoDatabase freshDatabase(String prefix) {
+  public MongoDatabase freshDatabase(String prefix) {
     return client.getDatabase(prefix + "_" + DATABASES.incrementAndGet());
   }
 

@@ -68,7 +68,7 @@ class MongoStoreRepairTest {
             .transitionCampaign(
                 TENANT_A, draft.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0)
             .orElseThrow();
-    store.tryLease(campaign.id(), OWNER, T0, LEASE_TTL);
+    store.tryLease(campaign.id(), OWNER, 0, T0, LEASE_TTL);
     store.insertLeads(TENANT_A, campaign.id(), StoreFixtures.leads(campaign, 0, 3));
   }
 
@@ -239,14 +239,21 @@ class MongoStoreRepairTest {
                             .append("LEADS_IN_PROGRESS", 1L)
                             .append("CALLS_PLACED", 1L))
                     .append("log", List.of())));
-    database
-        .getCollection("dialkit_campaigns")
-        .updateOne(
-            Filters.eq("_id", "c1"),
-            Updates.combine(
-                Updates.inc("counters.LEADS_QUEUED", 1L),
-                Updates.inc("counters.LEADS_IN_PROGRESS", -1L),
-                Updates.inc("counters.CALLS_PLACED", -1L)));
+    // the claim's counters live in a counter shard under the call's marker: take both back
+    String marker = "applied." + call.id().value().replace('.', '~');
+    assertThat(
+            database
+                .getCollection("dialkit_counters")
+                .updateOne(
+                    Filters.and(Filters.eq("campaignId", "c1"), Filters.exists(marker)),
+                    Updates.combine(
+                        Updates.inc("counters.LEADS_QUEUED", 1L),
+                        Updates.inc("counters.LEADS_IN_PROGRESS", -1L),
+                        Updates.inc("counters.CALLS_PLACED", -1L),
+                        Updates.unset(marker)))
+                .getModifiedCount())
+        .isEqualTo(1);
+    assertThat(counter(Counter.CALLS_PLACED)).isEqualTo(placed - 1);
 
     store.releaseOrphanSlots();
     store.releaseOrphanSlots();

@@ -197,7 +197,7 @@ class MongoStoreSetupTest {
     assertThat(store.findCampaign(TENANT_A, campaign.id()).orElseThrow().spec().callingWindow())
         .isEqualTo(spec.callingWindow());
 
-    store.tryLease(campaign.id(), OWNER, T0, LEASE_TTL);
+    store.tryLease(campaign.id(), OWNER, 0, T0, LEASE_TTL);
     store.insertLeads(TENANT_A, campaign.id(), List.of(StoreFixtures.lead(campaign, 1)));
     Call call =
         ((ClaimResult.Claimed)
@@ -209,6 +209,7 @@ class MongoStoreSetupTest {
             .providerCallId("CA-1")
             .providerRequestId("req-1")
             .status(CallStatus.VOICEMAIL)
+            .sentAt(at.minusMillis(2_345))
             .ringingAt(at)
             .answeredAt(at.plusMillis(1500))
             .endedAt(at.plusMillis(61_789))
@@ -238,7 +239,7 @@ class MongoStoreSetupTest {
     store.createCampaign(campaign);
     store.transitionCampaign(
         TENANT_A, campaign.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0);
-    store.tryLease(campaign.id(), OWNER, T0, LEASE_TTL);
+    store.tryLease(campaign.id(), OWNER, 0, T0, LEASE_TTL);
     store.insertLeads(TENANT_A, campaign.id(), StoreFixtures.leads(campaign, 0, 1));
     Call call =
         ((ClaimResult.Claimed)

@@ -64,6 +64,7 @@ class PlivoCallControlTest {
             null,
             null,
             null,
+            null,
             1,
             at)
         .toBuilder().status(status).build();

@@ -65,13 +65,16 @@ import org.slf4j.LoggerFactory;
  * <p><b>Reconciling an ambiguous create</b> ({@link #queryStatus} of a call with no {@code
  * CallSid}): Twilio cannot be asked by Dialkit's id and its Call resource does not echo the
  * callback URL, so this lists {@code GET Calls.json?To=..&From=..&PageSize=50} and takes the one
- * outbound-api call created no earlier than {@link #RECONCILE_SKEW} before Dialkit created the
- * call. No server- side {@code StartTime} filter is used: a call still waiting in Twilio's CPS
- * queue has no start time and would be missed. Limits: only the newest 50 calls between the two
- * numbers are looked at; none found gives an empty result (Dialkit then treats the call as never
- * created); two or more found (another campaign dialing the same number from the same caller id at
- * the same time) fail the stage with an ambiguous {@link ProviderException}, leaving the call to
- * the watchdog rather than guessing.
+ * outbound-api call created no earlier than {@link #RECONCILE_SKEW} before Dialkit created the call
+ * and not ended more than a second before it (that is an earlier attempt of the same lead, whose
+ * retry came within the window). No server-side {@code StartTime} filter is used: a call still
+ * waiting in Twilio's CPS queue has no start time and would be missed. Twilio's times have whole
+ * seconds, so a retry less than about two seconds after the previous attempt ended cannot be told
+ * from it; Dialkit then refuses an answer that names a call another attempt already has. Limits:
+ * only the newest 50 calls between the two numbers are looked at; none found gives an empty result
+ * (Dialkit then treats the call as never created); two or more found (another campaign dialing the
+ * same number from the same caller id at the same time) fail the stage with an ambiguous {@link
+ * ProviderException}, leaving the call to the watchdog rather than guessing.
  *
  * <p>Thread-safe. The auth token and API key secret appear in no message, {@code toString} or log.
  */

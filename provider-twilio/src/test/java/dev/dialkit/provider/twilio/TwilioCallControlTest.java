@@ -65,6 +65,7 @@ class TwilioCallControlTest {
             null,
             null,
             null,
+            null,
             1,
             CREATED)
         .toBuilder().status(status).build();
@@ -161,6 +162,33 @@ class TwilioCallControlTest {
             .withQueryParam("To", equalTo("+14155550123"))
             .withQueryParam("From", equalTo("+14155550100"))
             .withQueryParam("PageSize", equalTo("50")));
+  }
+
+  @Test
+  void anEarlierAttemptThatEndedBeforeThisCallWasClaimedIsNotIt() {
+    fx.server.stubFor(
+        get(urlPathEqualTo(CALLS_PATH))
+            .willReturn(
+                json(
+                    200,
+                    page(
+                        // the lead's previous attempt: created within the window, but it ended
+                        // two seconds before this call was claimed
+                        TwilioPayloads.callJson(
+                                "CAprev",
+                                "busy",
+                                null,
+                                null,
+                                "Mon, 03 Mar 2025 09:59:58 +0000",
+                                "0")
+                            .replace(
+                                "Mon, 03 Mar 2025 10:00:01 +0000",
+                                "Mon, 03 Mar 2025 09:59:40 +0000"),
+                        TwilioPayloads.queuedCall("CAnew")))));
+    Optional<CallStatusUpdate> u =
+        fx.provider().queryStatus(call(null, CallStatus.INITIATED)).toCompletableFuture().join();
+    assertThat(u).isPresent();
+    assertThat(u.get().providerCallId()).isEqualTo("CAnew");
   }
 
   @Test

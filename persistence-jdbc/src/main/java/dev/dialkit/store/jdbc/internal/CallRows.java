@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public final class CallRows {
   private static final String COLUMNS =
       "id, tenant, campaign_id, lead_id, attempt, provider, provider_call_id, provider_request_id,"
-          + " from_number, to_number, status, created_at, ringing_at, answered_at, ended_at,"
+          + " from_number, to_number, status, created_at, sent_at, ringing_at, answered_at, ended_at,"
           + " duration_nanos, billed_duration_nanos, failure_reason, hangup_cause, sip_code,"
           + " answered_by, recording_url, raw_status, last_sequence, version, updated_at";
 
@@ -42,7 +42,7 @@ public final class CallRows {
   public void insert(Connection c, Call call) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO " + t.calls + " (" + COLUMNS + ") VALUES (?" + ", ?".repeat(25) + ")")) {
+            "INSERT INTO " + t.calls + " (" + COLUMNS + ") VALUES (?" + ", ?".repeat(26) + ")")) {
       s.setString(1, call.id().value());
       s.setString(2, call.tenant().value());
       s.setString(3, call.campaignId().value());
@@ -65,24 +65,25 @@ public final class CallRows {
             "UPDATE "
                 + t.calls
                 + " SET provider_call_id = ?, provider_request_id = ?, status = ?, created_at = ?,"
-                + " ringing_at = ?, answered_at = ?, ended_at = ?, duration_nanos = ?,"
+                + " sent_at = ?, ringing_at = ?, answered_at = ?, ended_at = ?, duration_nanos = ?,"
                 + " billed_duration_nanos = ?, failure_reason = ?, hangup_cause = ?, sip_code = ?,"
                 + " answered_by = ?, recording_url = ?, raw_status = ?, last_sequence = ?,"
                 + " version = ?, updated_at = ? WHERE id = ? AND version = ?")) {
       s.setString(1, call.providerCallId());
       s.setString(2, call.providerRequestId());
       bindMutable(s, 3, call);
-      s.setString(19, call.id().value());
-      s.setLong(20, expectedVersion);
+      s.setString(20, call.id().value());
+      s.setLong(21, expectedVersion);
       return s.executeUpdate() == 1;
     }
   }
 
-  /** Binds status .. updatedAt (16 values) from {@code first}. */
+  /** Binds status .. updatedAt (17 values) from {@code first}. */
   private static void bindMutable(PreparedStatement s, int first, Call call) throws SQLException {
     int i = first;
     s.setString(i++, call.status().name());
     Columns.setInstant(s, i++, call.createdAt());
+    Columns.setInstant(s, i++, call.sentAt());
     Columns.setInstant(s, i++, call.ringingAt());
     Columns.setInstant(s, i++, call.answeredAt());
     Columns.setInstant(s, i++, call.endedAt());
@@ -179,6 +180,7 @@ public final class CallRows {
         PhoneNumber.of(r.getString("to_number")),
         CallStatus.valueOf(r.getString("status")),
         Columns.getInstant(r, "created_at"),
+        Columns.getInstant(r, "sent_at"),
         Columns.getInstant(r, "ringing_at"),
         Columns.getInstant(r, "answered_at"),
         Columns.getInstant(r, "ended_at"),

@@ -23,7 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Campaigns: rows, counters as columns, the status compare-and-set and leases. */
+/**
+ * Campaigns: rows, counters as columns, the status compare-and-set and completion. Leases live in
+ * the same row but in {@link LeaseRows}.
+ */
 public final class CampaignRows {
   private static final String COUNTERS =
       java.util.Arrays.stream(Counter.values())
@@ -158,6 +161,53 @@ public final class CampaignRows {
   }
 
   /**
+   * Completes the campaign if it is done ({@link Campaign#isDone()}), in one guarded UPDATE: the
+   * status and the counters are checked in its WHERE clause, on the row as last committed (the
+   * UPDATE waits for the row lock of a lead insert or a claim in progress and then checks the row
+   * those left). Then reads it back. {@code COMPLETED} is final, so the end time is {@code at} and
+   * the start time stays, as {@link Campaign#withStatus} stamps them.
+   */
+  public Optional<Campaign> completeIfDone(Connection c, TenantId tenant, CampaignId id, Instant at)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE "
+                + t.campaigns
+                + " SET status = ?, ended_at = ?, updated_at = ? WHERE id = ? AND tenant = ?"
+                + " AND status IN (?, ?) AND "
+                + column(Counter.LEADS_TOTAL)
+                + " > 0 AND "
+                + column(Counter.LEADS_QUEUED)
+                + " = 0 AND "
+                + column(Counter.LEADS_IN_PROGRESS)
+                + " = 0")) {
+      s.setString(1, CampaignStatus.COMPLETED.name());
+      Columns.setInstant(s, 2, at);
+      Columns.setInstant(s, 3, at);
+      s.setString(4, id.value());
+      s.setString(5, tenant.value());
+      s.setString(6, CampaignStatus.RUNNING.name());
+      s.setString(7, CampaignStatus.SCHEDULED.name());
+      if (s.executeUpdate() == 0) {
+        return Optional.empty();
+      }
+    }
+    return find(c, tenant, id, false);
+  }
+
+  /** The sequence of the campaign's last lead; call it with the campaign row locked. */
+  public long lastLeadSequence(Connection c, CampaignId id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT last_lead_seq FROM " + t.campaigns + " WHERE id = ?")) {
+      s.setString(1, id.value());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  /**
    * Adds {@code delta} to the counters and {@code slots} to the slots held by the campaign, in one
    * statement (the row is locked until commit).
    */
@@ -188,35 +238,6 @@ public final class CampaignRows {
         s.setLong(i++, amount);
       }
       s.setString(i, id.value());
-      s.executeUpdate();
-    }
-  }
-
-  public boolean tryLease(Connection c, CampaignId id, String owner, Instant now, Instant expiry)
-      throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE "
-                + t.campaigns
-                + " SET lease_owner = ?, lease_expiry = ? WHERE id = ? AND (lease_owner IS NULL"
-                + " OR lease_expiry <= ? OR lease_owner = ?)")) {
-      s.setString(1, owner);
-      s.setLong(2, Columns.micros(expiry));
-      s.setString(3, id.value());
-      s.setLong(4, Columns.micros(now));
-      s.setString(5, owner);
-      return s.executeUpdate() == 1;
-    }
-  }
-
-  public void releaseLease(Connection c, CampaignId id, String owner) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE "
-                + t.campaigns
-                + " SET lease_owner = NULL, lease_expiry = NULL WHERE id = ? AND lease_owner = ?")) {
-      s.setString(1, id.value());
-      s.setString(2, owner);
       s.executeUpdate();
     }
   }

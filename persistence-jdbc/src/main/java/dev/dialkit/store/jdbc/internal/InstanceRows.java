@@ -63,4 +63,13 @@ public final class InstanceRows {
       s.executeUpdate();
     }
   }
+
+  /** Deletes the instances last seen at or before {@code seenBefore}; returns how many. */
+  public int removeSeenBefore(Connection c, Instant seenBefore) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("DELETE FROM " + t.instances + " WHERE last_seen <= ?")) {
+      s.setLong(1, Columns.micros(seenBefore));
+      return s.executeUpdate();
+    }
+  }
 }

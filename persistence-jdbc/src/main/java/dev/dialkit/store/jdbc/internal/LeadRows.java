@@ -1,6 +1,7 @@
 package dev.dialkit.store.jdbc.internal;
 
 import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
@@ -14,6 +15,7 @@ import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import dev.dialkit.campaign.spi.LeadOutcome;
+import dev.dialkit.campaign.spi.StoreArguments;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,22 +47,17 @@ public final class LeadRows {
 
   public LeadInsertResult insert(
       Connection c, TenantId tenant, CampaignId campaignId, List<Lead> input) throws SQLException {
-    long lastSeq;
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT last_lead_seq FROM "
-                + t.campaigns
-                + " WHERE id = ? AND tenant = ? FOR UPDATE")) {
-      s.setString(1, campaignId.value());
-      s.setString(2, tenant.value());
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          throw new StoreException(
-              "campaign " + campaignId + " does not exist for tenant " + tenant, false);
-        }
-        lastSeq = r.getLong(1);
-      }
-    }
+    // the campaign row lock orders this insert with completeIfDone: either the completion
+    // committed first and the status read here is final, or it waits and then sees the new leads
+    Campaign campaign =
+        campaigns
+            .find(c, tenant, campaignId, true)
+            .orElseThrow(
+                () ->
+                    new StoreException(
+                        "campaign " + campaignId + " does not exist for tenant " + tenant, false));
+    StoreArguments.acceptsLeads(campaign);
+    long lastSeq = campaigns.lastLeadSequence(c, campaignId);
     Set<String> phonesStored =
         existing(
             c,

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Migrator {
   /** The scripts of this jar, in order; the last one's version is the one this jar needs. */
-  static final List<String> SCRIPTS = List.of("V1__dialkit.sql");
+  static final List<String> SCRIPTS = List.of("V1__dialkit.sql", "V2__fencing.sql");
 
   public static final int SUPPORTED_VERSION = SCRIPTS.size();
 
@@ -45,11 +45,19 @@ public final class Migrator {
 
   /** Applies the pending scripts; returns how many. */
   public int migrate() {
+    return migrateTo(SUPPORTED_VERSION);
+  }
+
+  /**
+   * Applies the pending scripts up to version {@code target} only: how a test makes the schema an
+   * older jar made, to check that it is upgraded.
+   */
+  int migrateTo(int target) {
     try {
       return switch (dialect) {
-        case POSTGRESQL -> migratePostgres();
-        case MARIADB -> migrateMariaDb();
-        case H2 -> migrateH2();
+        case POSTGRESQL -> migratePostgres(target);
+        case MARIADB -> migrateMariaDb(target);
+        case H2 -> migrateH2(target);
       };
     } catch (SQLException e) {
       throw SqlErrors.translate("migrating the Dialkit schema", e);
@@ -92,7 +100,7 @@ public final class Migrator {
     }
   }
 
-  private int migratePostgres() throws SQLException {
+  private int migratePostgres(int target) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -107,7 +115,7 @@ public final class Migrator {
           s.setLong(1, ("dialkit-migrate:" + schema + ":" + tables.prefix).hashCode());
           s.execute();
         }
-        int applied = applyPending(c);
+        int applied = applyPending(c, target);
         c.commit();
         return applied;
       } catch (SQLException | RuntimeException e) {
@@ -119,7 +127,7 @@ public final class Migrator {
     }
   }
 
-  private int migrateMariaDb() throws SQLException {
+  private int migrateMariaDb(int target) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       if (!c.getAutoCommit()) {
         c.setAutoCommit(true);
@@ -141,7 +149,7 @@ public final class Migrator {
         }
       }
       try {
-        return applyPending(c);
+        return applyPending(c, target);
       } finally {
         try (PreparedStatement s = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
           s.setString(1, lock);
@@ -151,7 +159,7 @@ public final class Migrator {
     }
   }
 
-  private int migrateH2() throws SQLException {
+  private int migrateH2(int target) throws SQLException {
     String lockTable = tables.prefix + "schema_lock";
     try (Connection lock = dataSource.getConnection();
         Connection work = dataSource.getConnection()) {
@@ -173,7 +181,7 @@ public final class Migrator {
         if (!work.getAutoCommit()) {
           work.setAutoCommit(true);
         }
-        return applyPending(work);
+        return applyPending(work, target);
       } finally {
         lock.commit();
         lock.setAutoCommit(autoCommit);
@@ -181,8 +189,11 @@ public final class Migrator {
     }
   }
 
-  /** With the lock held: creates the version table if needed and runs the missing scripts. */
-  private int applyPending(Connection c) throws SQLException {
+  /**
+   * With the lock held: creates the version table if needed and runs the missing scripts up to
+   * {@code target}.
+   */
+  private int applyPending(Connection c, int target) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE IF NOT EXISTS "
@@ -195,7 +206,7 @@ public final class Migrator {
       throw newer(found);
     }
     int applied = 0;
-    for (int v = found + 1; v <= SUPPORTED_VERSION; v++) {
+    for (int v = found + 1; v <= target; v++) {
       String script = SCRIPTS.get(v - 1);
       log.info("applying Dialkit migration {} ({}) to tables {}*", script, dialect, tables.prefix);
       try (Statement s = c.createStatement()) {

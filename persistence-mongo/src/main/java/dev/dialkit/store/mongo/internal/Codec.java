@@ -1,19 +1,12 @@
 package dev.dialkit.store.mongo.internal;
 
-import dev.dialkit.campaign.Agent;
 import dev.dialkit.campaign.AnsweredBy;
-import dev.dialkit.campaign.AutoPause;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
-import dev.dialkit.campaign.CallLogEntry;
-import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
-import dev.dialkit.campaign.CallerIdRotation;
-import dev.dialkit.campaign.CallingWindow;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignCounters;
 import dev.dialkit.campaign.CampaignId;
-import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
@@ -22,21 +15,16 @@ import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.PhoneNumber;
-import dev.dialkit.campaign.RetryPolicy;
 import dev.dialkit.campaign.TenantId;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.bson.Document;
 
@@ -137,19 +125,13 @@ final class Codec {
     return doc;
   }
 
-  static CounterDelta delta(Document doc) {
-    Map<Counter, Long> amounts = new EnumMap<>(Counter.class);
-    doc.forEach((k, v) -> amounts.put(Counter.valueOf(k), ((Number) v).longValue()));
-    return new CounterDelta(amounts);
-  }
-
   // ------------------------------------------------------------------ campaigns
 
   static Document campaign(Campaign c, long seq) {
     return new Document("_id", c.id().value())
         .append("tenant", c.tenant().value())
         .append("seq", seq)
-        .append("spec", spec(c.spec()))
+        .append("spec", SpecCodec.spec(c.spec()))
         .append("status", c.status().name())
         .append("counters", counters(c.counters()))
         .append("createdAt", date(c.createdAt()))
@@ -158,97 +140,24 @@ final class Codec {
         .append("updatedAt", date(c.updatedAt()))
         .append("rev", 0L)
         .append("leadSeq", 0L)
-        .append("applied", new Document());
+        .append("leaseOwner", null)
+        .append("leaseEpoch", 0L)
+        .append("leaseExpiry", null)
+        .append("inserts", new Document())
+        .append("voided", List.of());
   }
 
   static Campaign campaign(Document d) {
     return new Campaign(
         CampaignId.of(d.getString("_id")),
         TenantId.of(d.getString("tenant")),
-        spec(d.get("spec", Document.class)),
+        SpecCodec.spec(d.get("spec", Document.class)),
         CampaignStatus.valueOf(d.getString("status")),
         counters(d.get("counters", Document.class)),
         instant(d, "createdAt"),
         instant(d, "startedAt"),
         instant(d, "endedAt"),
         instant(d, "updatedAt"));
-  }
-
-  static Document spec(CampaignSpec s) {
-    CallingWindow w = s.callingWindow();
-    RetryPolicy r = s.retry();
-    return new Document("name", s.name())
-        .append(
-            "agent",
-            new Document("kind", s.agent().kind().name())
-                .append("target", s.agent().target())
-                .append("variables", pairs(s.agent().variables())))
-        .append("callerIds", s.callerIds().stream().map(PhoneNumber::e164).toList())
-        .append("provider", s.provider())
-        .append("maxConcurrentCalls", s.maxConcurrentCalls())
-        .append("ringTimeout", nanos(s.ringTimeout()))
-        .append("maxCallDuration", nanos(s.maxCallDuration()))
-        .append("machineDetection", s.machineDetection())
-        .append("record", s.record())
-        .append(
-            "retry",
-            new Document("retryOn", r.retryOn().stream().map(Enum::name).sorted().toList())
-                .append("maxAttempts", r.maxAttempts())
-                .append("backoff", nanos(r.backoff())))
-        .append(
-            "callingWindow",
-            new Document("start", w.start().toString())
-                .append("end", w.end().toString())
-                .append("days", w.days().stream().sorted().map(Enum::name).toList())
-                .append("zone", w.zone().getId())
-                .append("overnight", w.overnight()))
-        .append("callerIdRotation", s.callerIdRotation().name())
-        .append(
-            "autoPause",
-            s.autoPause() == null
-                ? null
-                : new Document("window", s.autoPause().window())
-                    .append("maxFailureRate", s.autoPause().maxFailureRate()));
-  }
-
-  static CampaignSpec spec(Document d) {
-    Document agent = d.get("agent", Document.class);
-    Document retry = d.get("retry", Document.class);
-    Document window = d.get("callingWindow", Document.class);
-    Document autoPause = d.get("autoPause", Document.class);
-    return new CampaignSpec(
-        d.getString("name"),
-        new Agent(
-            Agent.Kind.valueOf(agent.getString("kind")),
-            agent.getString("target"),
-            map(agent, "variables")),
-        d.getList("callerIds", String.class).stream().map(PhoneNumber::of).toList(),
-        d.getString("provider"),
-        d.getInteger("maxConcurrentCalls"),
-        duration(d, "ringTimeout"),
-        duration(d, "maxCallDuration"),
-        d.getBoolean("machineDetection"),
-        d.getBoolean("record"),
-        new RetryPolicy(
-            enums(CallStatus.class, retry.getList("retryOn", String.class)),
-            retry.getInteger("maxAttempts"),
-            duration(retry, "backoff")),
-        new CallingWindow(
-            LocalTime.parse(window.getString("start")),
-            LocalTime.parse(window.getString("end")),
-            enums(DayOfWeek.class, window.getList("days", String.class)),
-            ZoneId.of(window.getString("zone")),
-            window.getBoolean("overnight")),
-        CallerIdRotation.valueOf(d.getString("callerIdRotation")),
-        autoPause == null
-            ? null
-            : new AutoPause(autoPause.getInteger("window"), autoPause.getDouble("maxFailureRate")));
-  }
-
-  private static <E extends Enum<E>> Set<E> enums(Class<E> type, List<String> names) {
-    EnumSet<E> set = EnumSet.noneOf(type);
-    names.forEach(n -> set.add(Enum.valueOf(type, n)));
-    return set;
   }
 
   // ------------------------------------------------------------------ leads
@@ -303,6 +212,7 @@ final class Codec {
         .append("providerRequestId", c.providerRequestId())
         .append("status", c.status().name())
         .append("terminal", c.status().isTerminal())
+        .append("sentAt", date(c.sentAt()))
         .append("ringingAt", date(c.ringingAt()))
         .append("answeredAt", date(c.answeredAt()))
         .append("endedAt", date(c.endedAt()))
@@ -350,6 +260,7 @@ final class Codec {
         phone(d.getString("to")),
         CallStatus.valueOf(d.getString("status")),
         instant(d, "createdAt"),
+        instant(d, "sentAt"),
         instant(d, "ringingAt"),
         instant(d, "answeredAt"),
         instant(d, "endedAt"),
@@ -364,36 +275,6 @@ final class Codec {
         d.get("lastSequence") == null ? null : number(d, "lastSequence"),
         number(d, "version"),
         instant(d, "updatedAt"));
-  }
-
-  // ------------------------------------------------------------------ call log
-
-  static Document log(CallLogEntry e, long sequence) {
-    return new Document("_id", sequence)
-        .append("tenant", e.tenant().value())
-        .append("campaignId", e.campaignId().value())
-        .append("callId", e.callId() == null ? null : e.callId().value())
-        .append("at", date(e.at()))
-        .append("event", e.event().name())
-        .append("status", name(e.status()))
-        .append("detail", e.detail())
-        .append("provider", e.provider())
-        .append("raw", e.rawPayload());
-  }
-
-  static CallLogEntry log(Document d) {
-    String callId = d.getString("callId");
-    return new CallLogEntry(
-        number(d, "_id"),
-        TenantId.of(d.getString("tenant")),
-        CampaignId.of(d.getString("campaignId")),
-        callId == null ? null : CallId.of(callId),
-        instant(d, "at"),
-        CallLogEvent.valueOf(d.getString("event")),
-        enumOf(CallStatus.class, d.getString("status")),
-        d.getString("detail"),
-        d.getString("provider"),
-        d.getString("raw"));
   }
 
   static <T> List<T> all(Iterable<Document> docs, Function<Document, T> mapper) {

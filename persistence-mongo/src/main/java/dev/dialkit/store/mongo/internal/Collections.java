@@ -16,7 +16,8 @@ record Collections(
     MongoCollection<Document> slots,
     MongoCollection<Document> log,
     MongoCollection<Document> sequences,
-    MongoCollection<Document> instances) {
+    MongoCollection<Document> instances,
+    MongoCollection<Document> counters) {
 
   static Collections of(
       MongoDatabase db, String prefix, WriteConcern writeConcern, ReadConcern readConcern) {
@@ -30,6 +31,7 @@ record Collections(
         d.getCollection(prefix + "slots"),
         d.getCollection(prefix + "call_log"),
         d.getCollection(prefix + "sequences"),
-        d.getCollection(prefix + "instances"));
+        d.getCollection(prefix + "instances"),
+        d.getCollection(prefix + "counters"));
   }
 }

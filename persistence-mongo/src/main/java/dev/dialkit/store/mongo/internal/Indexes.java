@@ -89,6 +89,9 @@ final class Indexes {
             new Document("status", 1).append("createdAt", 1).append("seq", 1),
             false));
     specs.add(new Spec(db.instances(), p + "instance_seen", new Document("at", 1), false));
+    // a campaign's counter shards, summed by every campaign read
+    specs.add(
+        new Spec(db.counters(), p + "counter_campaign", new Document("campaignId", 1), false));
     for (Spec spec : specs) {
       create(spec);
     }

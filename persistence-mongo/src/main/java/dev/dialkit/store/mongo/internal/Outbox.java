@@ -23,21 +23,22 @@ import org.bson.conversions.Bson;
  * campaign counters, the log), written into the call document itself ({@code pending}) by the same
  * atomic update that changes the call, then applied one by one and cleared. Every step is
  * idempotent, so whoever finds a {@code pending} outbox (the next change of the call, or the
- * repair) may apply it again, concurrently with its writer, without applying anything twice:
+ * repair) may apply it again, concurrently with its writer or long after it, without applying
+ * anything twice:
  *
  * <ol>
  *   <li>slot: freed only if its holder is still in the ledger (one conditional update);
  *   <li>lead: updated only if the outbox's marker is not yet in the lead's {@code applied} list;
- *   <li>counters: {@code $inc} only if the marker is not yet in the campaign's {@code applied} map,
- *       which the same update sets;
+ *   <li>counters: {@link CounterShards#apply}, under the call's marker that is never removed;
  *   <li>log: entries carry the sequences reserved before the call changed; inserting one again is a
  *       duplicate key, ignored;
- *   <li>the outbox is cleared, then the campaign's marker removed.
+ *   <li>the outbox is cleared.
  * </ol>
  */
 final class Outbox {
   static final String CLAIM = "claim";
   static final String TRANSITION = "transition";
+  static final String PERMIT = "permit";
   private static final int LEAD_MARKERS = 16;
 
   /** The call fields the outbox needs. */
@@ -65,10 +66,12 @@ final class Outbox {
 
   private final Collections db;
   private final Ledger ledger;
+  private final CounterShards shards;
 
-  Outbox(Collections db, Ledger ledger) {
+  Outbox(Collections db, Ledger ledger, CounterShards shards) {
     this.db = db;
     this.ledger = ledger;
+    this.shards = shards;
   }
 
   static Document claim(CounterDelta counters) {
@@ -96,6 +99,16 @@ final class Outbox {
         .append("log", log);
   }
 
+  /** A dial permit's outbox: only its log entries, written with the grant. */
+  static Document permit(long version, List<Document> log) {
+    return new Document("kind", PERMIT)
+        .append("version", version)
+        .append("release", false)
+        .append("lead", null)
+        .append("counters", new Document())
+        .append("log", log);
+  }
+
   /**
    * Applies the outbox of {@code work}, each step at most once, and clears it; returns whether this
    * call of it freed the slot.
@@ -116,16 +129,12 @@ final class Outbox {
     Document counters = p.get("counters", Document.class);
     boolean counted = counters != null && !counters.isEmpty();
     if (counted) {
-      List<Bson> updates = new ArrayList<>();
-      counters.forEach(
-          (k, v) -> updates.add(Updates.inc("counters." + k, ((Number) v).longValue())));
-      updates.add(Updates.set("applied." + marker, true));
-      db.campaigns()
-          .updateOne(
-              Filters.and(
-                  Filters.eq("_id", work.campaign().value()),
-                  Filters.exists("applied." + marker, false)),
-              Updates.combine(updates));
+      Seams.at(Seams.Point.BEFORE_COUNTERS);
+      if (Switches.exactlyOnceCounters) {
+        shards.apply(work.campaign(), work.call(), version(p), counters);
+      } else {
+        applyOnCampaign(work, counters, marker);
+      }
     }
     List<Document> log = p.getList("log", Document.class, List.of());
     if (!log.isEmpty()) {
@@ -143,12 +152,33 @@ final class Outbox {
                 Filters.eq("_id", work.call().value()),
                 Filters.eq("pending.version", p.get("version"))),
             Updates.unset("pending"));
-    if (counted) {
+    if (counted && !Switches.exactlyOnceCounters) {
       db.campaigns()
           .updateOne(
               Filters.eq("_id", work.campaign().value()), Updates.unset("applied." + marker));
     }
     return released;
+  }
+
+  /**
+   * The former scheme, kept only for {@link Switches#exactlyOnceCounters}: a marker on the campaign
+   * document, removed once the outbox is cleared, so that a finisher that read the outbox before
+   * and acts after the removal applies the deltas a second time.
+   */
+  private void applyOnCampaign(Work work, Document counters, String marker) {
+    List<Bson> updates = new ArrayList<>();
+    counters.forEach((k, v) -> updates.add(Updates.inc("counters." + k, ((Number) v).longValue())));
+    updates.add(Updates.set("applied." + marker, true));
+    db.campaigns()
+        .updateOne(
+            Filters.and(
+                Filters.eq("_id", work.campaign().value()),
+                Filters.exists("applied." + marker, false)),
+            Updates.combine(updates));
+  }
+
+  private static long version(Document pending) {
+    return ((Number) pending.get("version")).longValue();
   }
 
   private void applyLead(Work work, Document lead, String marker) {

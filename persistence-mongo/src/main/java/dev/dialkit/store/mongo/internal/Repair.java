@@ -6,6 +6,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
+import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.PhoneNumber;
@@ -17,49 +18,61 @@ import org.bson.Document;
 /**
  * What a crash between two writes can leave, and how it is finished or undone. Every step is a
  * conditional or idempotent write, so the repair is safe at any time, on any instance, concurrently
- * with claims and transitions in flight:
+ * with claims, transitions, permits and inserts in flight:
  *
  * <ol>
  *   <li>a lead in progress whose call was never inserted (crash after the claim's lead write): the
  *       call is inserted as the claim would have (same id, same values, insert-if-absent), so the
- *       lead and its call agree again and the dialer's reconciliation settles the call;
+ *       lead and its call agree again and the dialer's reconciliation settles the call. A claim
+ *       being undone never looks like this: the undo ends its call, it never deletes it ({@link
+ *       ClaimUndo}); a lead in progress whose call was undone gets the rest of the undo;
  *   <li>an unfinished outbox (crash after a call's own write): applied and cleared. A claim's
  *       outbox only once the call holds its slot, since until then the claim may still be undone;
  *   <li>slots held by a call that is terminal or does not exist: released, counts with holders;
- *   <li>counter markers left on a campaign after their outbox was cleared: removed.
+ *   <li>per campaign: lead inserts left open ({@link InsertIntents#repair}: aged, then rolled
+ *       back), and counter markers of the former scheme left after their outbox was cleared.
  * </ol>
  */
 final class Repair {
   private final Collections db;
   private final Ledger ledger;
   private final Outbox outbox;
+  private final ClaimUndo undo;
+  private final InsertIntents intents;
 
-  Repair(Collections db, Ledger ledger, Outbox outbox) {
+  Repair(Collections db, Ledger ledger, Outbox outbox, ClaimUndo undo, InsertIntents intents) {
     this.db = db;
     this.ledger = ledger;
     this.outbox = outbox;
+    this.undo = undo;
+    this.intents = intents;
   }
 
   /** Runs every repair; returns the number of slots released. */
   int run() {
-    recreateMissingCalls();
+    settleClaims();
     int released = finishOutboxes();
     released += releaseOrphanSlots();
-    dropStaleMarkers();
+    repairCampaigns();
     return released;
   }
 
-  private void recreateMissingCalls() {
+  private void settleClaims() {
     for (Document doc :
         db.leads()
             .find(
                 Filters.and(
                     Filters.eq("state", LeadState.IN_PROGRESS.name()),
                     Filters.exists("claim", true)))) {
+      Seams.at(Seams.Point.REPAIR_READ_LEAD);
       Lead lead = Codec.lead(doc);
       int attempt = (int) Codec.number(doc, "calls");
       CallId id = CallId.forAttempt(lead.id(), attempt);
-      if (db.calls().countDocuments(Filters.eq("_id", id.value())) > 0) {
+      Document existing = db.calls().find(Filters.eq("_id", id.value())).first();
+      if (existing != null) {
+        if (existing.getBoolean("undone", false)) {
+          undo.finish(Codec.call(existing));
+        }
         continue;
       }
       Document claim = doc.get("claim", Document.class);
@@ -108,34 +121,41 @@ final class Repair {
     int released = 0;
     for (Ledger.Holder holder : holders.values()) {
       String status = statusById.get(holder.call().value());
-      if ((status == null || MongoStore.isTerminal(status)) && ledger.release(holder)) {
+      if ((status == null || CallStatus.valueOf(status).isTerminal()) && ledger.release(holder)) {
         released++;
       }
     }
     return released;
   }
 
-  private void dropStaleMarkers() {
-    for (Document campaign : db.campaigns().find().projection(Projections.include("applied"))) {
-      Document applied = campaign.get("applied", Document.class);
-      if (applied == null || applied.isEmpty()) {
-        continue;
-      }
-      for (String marker : applied.keySet()) {
-        int at = marker.lastIndexOf('@');
-        String callId = Codec.idOf(marker.substring(0, at));
-        long version = Long.parseLong(marker.substring(at + 1));
-        boolean open =
-            db.calls()
-                    .countDocuments(
-                        Filters.and(
-                            Filters.eq("_id", callId), Filters.eq("pending.version", version)))
-                > 0;
-        if (!open) {
-          db.campaigns()
-              .updateOne(
-                  Filters.eq("_id", campaign.getString("_id")), Updates.unset("applied." + marker));
-        }
+  private void repairCampaigns() {
+    for (Document campaign :
+        db.campaigns().find().projection(Projections.include("applied", InsertIntents.OPEN))) {
+      intents.repair(campaign);
+      dropStaleMarkers(campaign);
+    }
+  }
+
+  /** Markers of the former counter scheme ({@link Switches#exactlyOnceCounters} off). */
+  private void dropStaleMarkers(Document campaign) {
+    Document applied = campaign.get("applied", Document.class);
+    if (applied == null || applied.isEmpty()) {
+      return;
+    }
+    for (String marker : applied.keySet()) {
+      int at = marker.lastIndexOf('@');
+      String callId = Codec.idOf(marker.substring(0, at));
+      long version = Long.parseLong(marker.substring(at + 1));
+      boolean open =
+          db.calls()
+                  .countDocuments(
+                      Filters.and(
+                          Filters.eq("_id", callId), Filters.eq("pending.version", version)))
+              > 0;
+      if (!open) {
+        db.campaigns()
+            .updateOne(
+                Filters.eq("_id", campaign.getString("_id")), Updates.unset("applied." + marker));
       }
     }
   }

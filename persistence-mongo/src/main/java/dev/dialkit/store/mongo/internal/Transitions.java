@@ -55,7 +55,7 @@ final class Transitions {
               t.releaseSlot(),
               t.leadOutcome(),
               t.counters(),
-              MongoStore.logDocuments(sequences, t.log()));
+              CallLogDocs.documents(sequences, t.log()));
       List<Bson> filter = new ArrayList<>();
       filter.add(Filters.eq("_id", next.id().value()));
       filter.add(Filters.eq("version", t.expectedVersion()));

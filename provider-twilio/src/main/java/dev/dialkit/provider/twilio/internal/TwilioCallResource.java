@@ -62,7 +62,9 @@ public final class TwilioCallResource {
    * call whose resource names Dialkit's call id ({@code dialkit_call=<id>} anywhere in its text;
    * Twilio's documented Call resource does not echo the status callback URL, so this seldom
    * matches); failing that, every outbound-api call to the same number from the same caller id
-   * created no earlier than {@code skew} before Dialkit created the call.
+   * created no earlier than {@code skew} before Dialkit created the call, except those that ended
+   * more than a second (Twilio's time precision) before Dialkit created it: a lead has one call at
+   * a time, so such a call is an earlier attempt of the same lead, never this one.
    */
   public static List<JsonNode> candidates(JsonNode page, Call call, Duration skew) {
     JsonNode calls = page.get("calls");
@@ -81,12 +83,14 @@ public final class TwilioCallResource {
         return List.of(c);
       }
       Instant created = time(c, "date_created");
+      Instant ended = time(c, "end_time");
       String direction = text(c, "direction");
       if (call.to().e164().equals(text(c, "to"))
           && call.from().e164().equals(text(c, "from"))
           && (direction == null || direction.equals("outbound-api"))
           && created != null
-          && !created.isBefore(notBefore)) {
+          && !created.isBefore(notBefore)
+          && (ended == null || !ended.plusSeconds(1).isBefore(call.createdAt()))) {
         byWindow.add(c);
       }
     }

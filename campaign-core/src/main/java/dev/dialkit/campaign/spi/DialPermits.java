@@ -1,0 +1,69 @@
+package dev.dialkit.campaign.spi;
+
+import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.LeadState;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * The permit decision of {@link CampaignStore#requestDialPermit}, for store implementations: given
+ * what the store read (inside the atomic step that then writes the grant), the first reason to
+ * refuse, or {@code null} to grant. Every store decides with it, so all refuse the same requests.
+ */
+public final class DialPermits {
+  private DialPermits() {}
+
+  /**
+   * @param request the request
+   * @param call the stored call (of the request's tenant)
+   * @param campaign the campaign's stored status
+   * @param lease the campaign's lease as stored, or {@code null} if nobody holds one
+   * @param leadState the stored state of the call's lead
+   * @param leadLastAttempt the attempt number of the lead's last stored call
+   * @return the reason to refuse, or {@code null} to grant
+   */
+  public static DialPermit.Reason refusal(
+      PermitRequest request,
+      Call call,
+      CampaignStatus campaign,
+      Lease lease,
+      LeadState leadState,
+      int leadLastAttempt) {
+    Objects.requireNonNull(call, "call");
+    if (campaign != CampaignStatus.RUNNING) {
+      return DialPermit.Reason.NOT_DIALING;
+    }
+    if (lease == null
+        || lease.epoch() != request.epoch()
+        || !lease.isHeldBy(request.owner(), request.now())) {
+      return DialPermit.Reason.LEASE_LOST;
+    }
+    if (call.status().isTerminal()
+        || leadState != LeadState.IN_PROGRESS
+        || leadLastAttempt != call.attempt()) {
+      return DialPermit.Reason.CALL_NOT_CURRENT;
+    }
+    if (call.status() != CallStatus.INITIATED
+        || call.providerCallId() != null
+        || call.providerRequestId() != null
+        || !sameInstant(call.sentAt(), request.previousSentAt())) {
+      return DialPermit.Reason.ALREADY_SENT;
+    }
+    return null;
+  }
+
+  /** Equal to the millisecond: the precision every store keeps (MongoDB keeps no finer). */
+  private static boolean sameInstant(Instant a, Instant b) {
+    return a == null || b == null
+        ? a == b
+        : a.truncatedTo(ChronoUnit.MILLIS).equals(b.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** The call as the grant stores it: {@code sentAt} = {@code now}, version one higher. */
+  public static Call granted(Call call, PermitRequest request) {
+    return call.toBuilder().sentAt(request.now()).nextVersion(request.now()).build();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.dialkit.store.jdbc;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
+
+/** {@value TestDatabases#MARIADB_ENV}; skipped when unset. */
+class MariaDbPermitLockTest extends PermitLockTests {
+  private static MariaDbPoolDataSource pool;
+  private static MariaDbPoolDataSource impatient;
+
+  @BeforeAll
+  static void open() {
+    pool = TestDatabases.mariaDb(4);
+    impatient = TestDatabases.mariaDbImpatient(4);
+  }
+
+  @AfterAll
+  static void close() {
+    if (pool != null) {
+      pool.close();
+      impatient.close();
+    }
+  }
+
+  @Override
+  DataSource dataSource() {
+    return pool;
+  }
+
+  @Override
+  DataSource impatient() {
+    return impatient;
+  }
+
+  @Override
+  String permitLock() {
+    return "LOCK IN SHARE MODE";
+  }
+}
