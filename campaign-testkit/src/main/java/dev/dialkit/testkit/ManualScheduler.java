@@ -127,6 +127,40 @@ public final class ManualScheduler implements TaskScheduler, Executor {
   }
 
   /**
+   * Runs the first task due at the current instant or earlier (one task, not those it adds),
+   * without moving the clock. For drivers that interleave several schedulers task by task.
+   *
+   * @return whether a task ran
+   */
+  public boolean runOne() {
+    if (driving.isHeldByCurrentThread()) {
+      throw new IllegalStateException("runOne called from a task this scheduler is running");
+    }
+    driving.lock();
+    try {
+      Task next = pollDue(clock.instant());
+      if (next == null) {
+        return false;
+      }
+      run(next);
+      return true;
+    } finally {
+      driving.unlock();
+    }
+  }
+
+  /** Whether a task is due at the current instant or earlier. */
+  public boolean hasDue() {
+    Instant next = nextDue();
+    return next != null && !next.isAfter(clock.instant());
+  }
+
+  /** Whether this scheduler is running a task on the calling thread right now. */
+  public boolean isRunningTaskOnThisThread() {
+    return driving.isHeldByCurrentThread();
+  }
+
+  /**
    * Runs, in due order, every task due within {@code duration} from now (including tasks those
    * tasks add within it), moving the clock to each task's due instant; then moves the clock to now
    * plus {@code duration}.

@@ -62,8 +62,8 @@ import java.util.concurrent.CompletionStage;
  * 4xx is not. Any other exception thrown by {@code Webhooks.handle} propagates out of the delivery
  * task.
  *
- * <p>Thread-safe. The ground truth for tests: {@link #calls()}, {@link #activeCalls()}, {@link
- * #maxActiveCalls()}, {@link #webhookCounts()}.
+ * <p>Thread-safe. The ground truth for tests: {@link #requests()}, {@link #calls()}, {@link
+ * #activeCalls()}, {@link #maxActiveCalls()}, {@link #webhookCounts()}.
  */
 public final class SimulatedCallProvider implements CallProvider {
   /** The header carrying the webhook signature. */
@@ -87,6 +87,7 @@ public final class SimulatedCallProvider implements CallProvider {
   private final SplittableRandom placeRandom;
   private final TokenBucket rateLimit;
   private final CallBook book;
+  private final List<SimulatedRequest> requests = new java.util.ArrayList<>();
   private volatile Webhooks target;
 
   SimulatedCallProvider(SimulationSettings settings, Clock clock, TaskScheduler scheduler) {
@@ -158,19 +159,24 @@ public final class SimulatedCallProvider implements CallProvider {
       Instant now = now();
       double fault = placeRandom.nextDouble();
       if (fault < settings.unavailableProbability()) {
+        received(request, now, "unavailable");
         return after(latency(), result, ProviderErrors.unavailable(name()));
       }
       if (rateLimit != null && !rateLimit.tryAcquire(now)) {
+        received(request, now, "rate-limited");
         return after(
             latency(), result, ProviderErrors.rateLimited(name(), settings.callsPerSecondLimit()));
       }
       if (settings.invalidNumbers().test(request.to())) {
+        received(request, now, "invalid-number");
         return after(latency(), result, ProviderErrors.invalidNumber(name(), request.to()));
       }
       String sid = book.accept(request, now);
       if (fault < settings.unavailableProbability() + settings.timeoutProbability()) {
+        received(request, now, "accepted-timeout");
         return after(CLIENT_TIMEOUT, result, ProviderErrors.timedOut(name(), CLIENT_TIMEOUT));
       }
+      received(request, now, "accepted");
       PlacedCall placed = new PlacedCall(sid, null, "queued");
       scheduler.schedule(() -> result.complete(placed), latency());
     }
@@ -216,6 +222,19 @@ public final class SimulatedCallProvider implements CallProvider {
     Optional<CallStatusUpdate> status = book.query(call, now());
     scheduler.schedule(() -> result.complete(status), latency());
     return result;
+  }
+
+  private void received(DialRequest request, Instant now, String outcome) {
+    requests.add(
+        new SimulatedRequest(
+            requests.size(), request.callId(), request.campaignId(), now, outcome));
+  }
+
+  /** Every create request received so far, in the order received. */
+  public List<SimulatedRequest> requests() {
+    synchronized (lock) {
+      return List.copyOf(requests);
+    }
   }
 
   /** Every call accepted so far, in the order placed, as it stands now. */

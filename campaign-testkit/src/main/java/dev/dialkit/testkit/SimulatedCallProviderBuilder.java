@@ -61,6 +61,8 @@ public final class SimulatedCallProviderBuilder {
   private double duplicate;
   private double reorder;
   private double loss;
+  private double late;
+  private Duration lateDelay = Duration.ZERO;
 
   SimulatedCallProviderBuilder() {}
 
@@ -250,6 +252,18 @@ public final class SimulatedCallProviderBuilder {
   }
 
   /**
+   * The odds, in [0, 1], that a webhook arrives {@code delay} later than it would have (to come
+   * after the watchdog or a recovery already settled its call). Default 0: none; only then does the
+   * provider draw nothing for it, so seeds made before this setting keep their scripts.
+   */
+  public SimulatedCallProviderBuilder lateWebhooks(double p, Duration delay) {
+    this.late = probability("lateWebhooks.p", p);
+    duration("lateWebhooks.delay", delay, false);
+    this.lateDelay = delay;
+    return this;
+  }
+
+  /**
    * The provider.
    *
    * @throws InvalidConfigurationException if the clock or the scheduler is missing
@@ -280,7 +294,9 @@ public final class SimulatedCallProviderBuilder {
             delayMax,
             duplicate,
             reorder,
-            loss);
+            loss,
+            late,
+            lateDelay);
     return new SimulatedCallProvider(settings, clock, scheduler);
   }
 

@@ -10,6 +10,13 @@
  * fake of its provider's HTTP API through a {@link dev.dialkit.testkit.ProviderFixture} (the
  * testkit itself depends on no HTTP mock).
  *
+ * <p>The fault simulator, {@link dev.dialkit.testkit.FaultSimulation}: several dialer instances on
+ * one store under a seeded {@link dev.dialkit.testkit.FaultPlan} (freezes, crashes, store failures
+ * before and after commit, outages, webhook faults, clock skew, an operator), checked after each
+ * run against Dialkit's exactly-once guarantees from the simulated provider's own record ({@link
+ * dev.dialkit.testkit.SimulatedCallProvider#requests()}, {@link
+ * dev.dialkit.testkit.SimulatedCallProvider#calls()}). A store module runs it over many seeds.
+ *
  * <p>Everything in this package is public API. Helpers in {@code dev.dialkit.testkit.internal}
  * carry no compatibility promise.
  */

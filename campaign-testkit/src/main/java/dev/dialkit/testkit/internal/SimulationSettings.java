@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * The validated settings of a simulated provider; the public builder checks every range before
- * making one. Probabilities are in [0, 1]; a {@code callsPerSecondLimit} of 0 means no limit.
+ * making one. Probabilities are in [0, 1]; a {@code callsPerSecondLimit} of 0 means no limit. A
+ * late webhook (odds {@code lateProbability}) arrives {@code lateDelay} after it would have.
  */
 public record SimulationSettings(
     String name,
@@ -31,4 +32,6 @@ public record SimulationSettings(
     Duration webhookDelayMax,
     double duplicateProbability,
     double reorderProbability,
-    double lossProbability) {}
+    double lossProbability,
+    double lateProbability,
+    Duration lateDelay) {}

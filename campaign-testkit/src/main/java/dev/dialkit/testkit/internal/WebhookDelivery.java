@@ -68,6 +68,9 @@ public final class WebhookDelivery {
         CallScript.uniform(
             random, settings.webhookDelayMin().toMillis(), settings.webhookDelayMax().toMillis());
     long gapMs = CallScript.uniform(random, 100, MAX_DUPLICATE_GAP_MS);
+    if (settings.lateProbability() > 0 && random.nextDouble() < settings.lateProbability()) {
+      delayMs += settings.lateDelay().toMillis();
+    }
 
     WebhookRequest held = slot.held;
     boolean heldDuplicate = slot.heldDuplicate;

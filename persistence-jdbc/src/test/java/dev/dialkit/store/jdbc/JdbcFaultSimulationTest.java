@@ -1,0 +1,105 @@
+package dev.dialkit.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dialkit.testkit.FaultSimulation;
+import dev.dialkit.testkit.SimulationRuns;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault simulator (campaign-testkit's {@link FaultSimulation}) on the JDBC store: several
+ * dialer instances over one database, with the standard fault plan. {@value #H2_SEEDS} seeds on H2
+ * and {@value #SERVER_SEEDS} on PostgreSQL and MariaDB (when their variables are set) in CI, where
+ * a seed costs a few seconds of real database work; {@code -Ddialkit.sim.seeds=N} runs N on each,
+ * {@code -Ddialkit.sim.seed=S} replays one (the line a failure prints).
+ */
+class JdbcFaultSimulationTest {
+  static final int H2_SEEDS = 100;
+  static final int SERVER_SEEDS = 20;
+  private static final String PREFIX = "sim_";
+
+  @Test
+  void h2() {
+    simulate(
+        "h2",
+        H2_SEEDS,
+        () -> {
+          JdbcConnectionPool pool = TestDatabases.h2Memory();
+          JdbcCampaignStore store = JdbcCampaignStore.create(pool);
+          store.migrate();
+          pools.add(pool);
+          return store;
+        },
+        store -> TestDatabases.shutdownH2(pools.remove(0)));
+  }
+
+  @Test
+  void postgres() {
+    onServer("postgres", TestDatabases.postgres(4));
+  }
+
+  @Test
+  void mariaDb() {
+    onServer("mariaDb", TestDatabases.mariaDb(4));
+  }
+
+  private final List<JdbcConnectionPool> pools = new ArrayList<>();
+
+  /** One schema for the whole run, emptied before each seed. */
+  private void onServer(String name, DataSource ds) {
+    TestDatabases.dropTables(ds, PREFIX);
+    JdbcCampaignStore store = JdbcCampaignStore.builder(ds).tablePrefix(PREFIX).build();
+    store.migrate();
+    try {
+      simulate(
+          name,
+          SERVER_SEEDS,
+          () -> {
+            TestDatabases.emptyTables(ds, PREFIX);
+            return store;
+          },
+          s -> {});
+    } finally {
+      TestDatabases.dropTables(ds, PREFIX);
+      if (ds instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // the pool is gone with the test
+        }
+      }
+      if (ds instanceof JdbcConnectionPool pool) {
+        pool.dispose();
+      }
+    }
+  }
+
+  private static void simulate(
+      String name,
+      int defaultSeeds,
+      Supplier<dev.dialkit.campaign.spi.CampaignStore> stores,
+      Consumer<dev.dialkit.campaign.spi.CampaignStore> close) {
+    var failures =
+        SimulationRuns.failures(
+            SimulationRuns.seeds(defaultSeeds),
+            seed ->
+                FaultSimulation.builder()
+                    .seed(seed)
+                    .store(stores, close)
+                    .rerun(
+                        "./mvnw -pl persistence-jdbc -am test"
+                            + " -Dsurefire.failIfNoSpecifiedTests=false"
+                            + " -Dtest=JdbcFaultSimulationTest#"
+                            + name
+                            + " -Ddialkit.sim.seed={seed}")
+                    .build()
+                    .run());
+    assertThat(failures).as("failing seeds on " + name).isEmpty();
+  }
+}
