@@ -61,6 +61,21 @@ class ConfigurationValidationTest {
   }
 
   @Test
+  void theFencingSettingsNameTheFieldAndTheValue() {
+    assertThatThrownBy(() -> CampaignDialer.builder().permitTimeout(Duration.ofMillis(50)))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage("permitTimeout must be between PT0.1S and PT1M, was PT0.05S");
+    assertThatThrownBy(() -> CampaignDialer.builder().permitTimeout(null))
+        .hasMessage("permitTimeout must be between PT0.1S and PT1M, was null");
+    assertThatThrownBy(() -> CampaignDialer.builder().recoveryGrace(Duration.ofSeconds(-1)))
+        .hasMessage("recoveryGrace must be between PT0S and PT1H, was PT-1S");
+    assertThatThrownBy(() -> CampaignDialer.builder().statusQueriesPerSecond(0))
+        .hasMessage("statusQueriesPerSecond must be more than 0 and at most 1000, was 0.0");
+    assertThatThrownBy(() -> CampaignDialer.builder().statusQueriesPerSecond(Double.NaN))
+        .hasMessage("statusQueriesPerSecond must be more than 0 and at most 1000, was NaN");
+  }
+
+  @Test
   void dialerNeedsAStoreAndAProvider() {
     assertThatThrownBy(() -> CampaignDialer.builder().build())
         .isInstanceOf(InvalidConfigurationException.class)

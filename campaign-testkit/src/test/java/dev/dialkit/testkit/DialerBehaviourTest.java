@@ -122,6 +122,31 @@ class DialerBehaviourTest {
   }
 
   @Test
+  void cancelWithHangUpAlsoEndsCallsWhoseProviderIdHadNotArrivedYet() {
+    try (DialerRig rig = rig(3)) {
+      CampaignId id = rig.startCampaign("cancel-early", 10, s -> s);
+      // the three requests reached the provider; its answers (100 ms later) have not arrived
+      rig.scheduler.runUntil(() -> rig.provider.requests().size() == 3);
+      assertThat(rig.store.findActiveCalls(DialerRig.TENANT, id))
+          .hasSize(3)
+          .allSatisfy(c -> assertThat(c.awaitsProvider()).isTrue());
+
+      rig.dialer.campaigns().cancelAsync(DialerRig.TENANT, id, true);
+      rig.scheduler.advance(Duration.ofMinutes(10));
+
+      assertThat(rig.provider.calls())
+          .hasSize(3)
+          .allSatisfy(c -> assertThat(c.hungUp() || c.endedAt() != null).isTrue());
+      assertThat(rig.provider.calls())
+          .as("hung up once their ids arrived, not left to ring out")
+          .filteredOn(SimulatedCall::hungUp)
+          .isNotEmpty();
+      assertThat(rig.provider.requests()).as("nothing sent after the cancel").hasSize(3);
+      assertThat(rig.store.findActiveCalls(DialerRig.TENANT, id)).isEmpty();
+    }
+  }
+
+  @Test
   void cancelWithoutHangUpLetsCallsFinishAndTracksThem() {
     try (DialerRig rig = rig(2)) {
       CampaignId id = rig.startCampaign("cancel-soft", 10, s -> s);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class JdbcFaultSimulationTest {
   static final int H2_SEEDS = 100;
-  static final int SERVER_SEEDS = 20;
+  static final int SERVER_SEEDS = 10;
   private static final String PREFIX = "sim_";
 
   @Test

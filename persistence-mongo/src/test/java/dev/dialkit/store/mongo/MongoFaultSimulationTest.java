@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * -Ddialkit.sim.seeds=N} runs more, {@code -Ddialkit.sim.seed=S} replays one.
  */
 class MongoFaultSimulationTest {
-  static final int SEEDS = 20;
+  static final int SEEDS = 10;
   private static InProcessMongo mongo;
 
   @BeforeAll
