@@ -1,6 +1,8 @@
 package dev.dialkit.campaign;
 
+import dev.dialkit.campaign.spi.Untrusted;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
@@ -9,8 +11,10 @@ import java.util.Map;
  * passed with every call of the campaign; each lead's own variables are merged over them.
  *
  * @param kind how {@code target} is to be read
- * @param target an absolute URL for {@link Kind#ANSWER_URL}, otherwise an id
- * @param variables per-call variables for the agent; never {@code null}
+ * @param target an absolute http(s) URL for {@link Kind#ANSWER_URL}, otherwise an id; at most
+ *     {@value #MAX_TARGET_LENGTH} characters, no control characters
+ * @param variables per-call variables for the agent; never {@code null}; keys and values as for
+ *     {@link NewLead#variables()}
  */
 public record Agent(Kind kind, String target, Map<String, String> variables) {
   /** How a provider should connect the answered call. */
@@ -23,22 +27,70 @@ public record Agent(Kind kind, String target, Map<String, String> variables) {
     HOSTED_AGENT
   }
 
+  /** {@value}: the longest target, an answer URL or an id at the provider. */
+  public static final int MAX_TARGET_LENGTH = 2000;
+
+  /**
+   * {@value}: the most variables a campaign's agent may have ({@link CampaignSpec} checks it). An
+   * agent itself holds up to twice as many: for each call the lead's own (at most {@link
+   * NewLead#MAX_VARIABLES}) are merged over the campaign's.
+   */
+  public static final int MAX_VARIABLES = 32;
+
   public Agent {
-    if (kind == null) {
-      throw new IllegalArgumentException("agent kind must not be null");
-    }
+    InvalidConfigurationException.required("agent.kind", kind);
     if (target == null || target.isBlank()) {
-      throw new IllegalArgumentException("agent target must not be blank, was '" + target + "'");
+      throw new InvalidConfigurationException(
+          "agent.target", Untrusted.quote(target), "must not be blank");
+    }
+    if (target.length() > MAX_TARGET_LENGTH) {
+      throw TextRules.tooLong(target, MAX_TARGET_LENGTH).config("agent.target");
+    }
+    if (target.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidConfigurationException(
+          "agent.target", shown(target), "must not contain control characters");
     }
     if (kind == Kind.ANSWER_URL) {
-      URI uri = URI.create(target);
-      if (!uri.isAbsolute()
-          || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
-        throw new IllegalArgumentException(
-            "agent answer URL must be an absolute http(s) URL, was '" + target + "'");
-      }
+      checkAnswerUrl(target);
     }
-    variables = Map.copyOf(variables == null ? Map.of() : variables);
+    if (variables == null) {
+      variables = Map.of();
+    }
+    TextRules.Problem problem =
+        TextRules.variables(
+            variables,
+            MAX_VARIABLES + NewLead.MAX_VARIABLES,
+            NewLead.MAX_VARIABLE_KEY_LENGTH,
+            NewLead.MAX_VARIABLE_VALUE_LENGTH);
+    if (problem != null) {
+      throw problem.config("agent.variables");
+    }
+    variables = Map.copyOf(variables);
+  }
+
+  /** An absolute http(s) URL with a host: what a provider can fetch. */
+  private static void checkAnswerUrl(String target) {
+    URI uri;
+    try {
+      uri = new URI(target);
+    } catch (URISyntaxException e) {
+      throw new InvalidConfigurationException(
+          "agent.target", shown(target), "must be an absolute http(s) URL");
+    }
+    if (!uri.isAbsolute()
+        || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+        || uri.getHost() == null) {
+      throw new InvalidConfigurationException(
+          "agent.target", shown(target), "must be an absolute http(s) URL");
+    }
+  }
+
+  /**
+   * {@code target} as it may appear in a message: escaped, capped, and with any user info ({@code
+   * https://user:secret@host/}) hidden, since an answer URL may carry credentials.
+   */
+  private static String shown(String target) {
+    return Untrusted.quote(target.replaceFirst("^([^:/?#]*://)[^/?#]*@", "$1***@"));
   }
 
   public static Agent answerUrl(String url) {

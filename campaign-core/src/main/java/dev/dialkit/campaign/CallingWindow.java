@@ -1,5 +1,6 @@
 package dev.dialkit.campaign;
 
+import dev.dialkit.campaign.spi.Untrusted;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -42,6 +43,10 @@ public record CallingWindow(
     if (days == null || days.isEmpty()) {
       throw new InvalidConfigurationException(
           "callingWindow.days", days, "must hold at least one day");
+    }
+    // not days.contains(null): immutable sets throw on it
+    for (DayOfWeek day : days) {
+      InvalidConfigurationException.required("callingWindow.days", day);
     }
     days = Set.copyOf(EnumSet.copyOf(days));
     if (!overnight && !end.isAfter(start)) {
@@ -94,13 +99,27 @@ public record CallingWindow(
     try {
       return LocalTime.parse(InvalidConfigurationException.required(field, text));
     } catch (DateTimeParseException e) {
-      throw new InvalidConfigurationException(field, "'" + text + "'", "must be a time as HH:mm");
+      throw new InvalidConfigurationException(
+          field, Untrusted.quote(text), "must be a time as HH:mm");
     }
   }
 
-  /** This window on {@code days} only. */
+  /**
+   * This window on {@code days} only.
+   *
+   * @throws InvalidConfigurationException if no day is given, or one is null or repeated
+   */
   public CallingWindow on(DayOfWeek... days) {
-    return new CallingWindow(start, end, Set.of(days), zone, overnight);
+    InvalidConfigurationException.required("callingWindow.days", days);
+    EnumSet<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+    for (DayOfWeek day : days) {
+      InvalidConfigurationException.required("callingWindow.days", day);
+      if (!set.add(day)) {
+        // a repeated day is a mistake in the caller's list, as Set.of always treated it
+        throw new InvalidConfigurationException("callingWindow.days", day, "must not repeat a day");
+      }
+    }
+    return new CallingWindow(start, end, set, zone, overnight);
   }
 
   /** This window Monday to Friday. */
@@ -123,7 +142,7 @@ public record CallingWindow(
       return new CallingWindow(start, end, days, ZoneId.of(zoneId), overnight);
     } catch (DateTimeException | NullPointerException e) {
       throw new InvalidConfigurationException(
-          "callingWindow.zone", "'" + zoneId + "'", "must be a known time zone");
+          "callingWindow.zone", Untrusted.quote(zoneId), "must be a known time zone");
     }
   }
 

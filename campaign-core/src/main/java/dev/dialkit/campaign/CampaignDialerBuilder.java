@@ -5,6 +5,7 @@ import dev.dialkit.campaign.internal.DialerSettings;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.TaskScheduler;
+import dev.dialkit.campaign.spi.Untrusted;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
@@ -162,7 +163,7 @@ public final class CampaignDialerBuilder {
     String name = provider.name();
     if (name == null || !name.matches("[A-Za-z0-9-]{1,32}")) {
       throw new InvalidConfigurationException(
-          "provider.name", name, "must be 1 to 32 letters, digits or '-'");
+          "provider.name", Untrusted.quote(name), "must be 1 to 32 letters, digits or '-'");
     }
     if (providers.containsKey(name)) {
       throw new InvalidConfigurationException("provider", name, "is already added");
@@ -211,7 +212,9 @@ public final class CampaignDialerBuilder {
   public CampaignDialerBuilder instanceId(String instanceId) {
     if (instanceId == null || !instanceId.matches("[A-Za-z0-9._:-]{1,64}")) {
       throw new InvalidConfigurationException(
-          "instanceId", instanceId, "must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
+          "instanceId",
+          Untrusted.quote(instanceId),
+          "must be 1 to 64 letters, digits, '.', '_', ':' or '-'");
     }
     this.instanceId = instanceId;
     return this;
@@ -321,8 +324,9 @@ public final class CampaignDialerBuilder {
 
   /**
    * The secret Dialkit signs callback URLs with for providers that do not sign their webhooks
-   * (SansPBX, Bolna): at least 32 characters. Required when such a provider is added; keep it
-   * stable across restarts and instances, or webhooks of calls in progress are rejected.
+   * (SansPBX, Bolna): at least 32 characters, not all whitespace. Required when such a provider is
+   * added; keep it stable across restarts and instances, or webhooks of calls in progress are
+   * rejected. Its errors show only its length, never the secret.
    */
   public CampaignDialerBuilder callbackSecret(String secret) {
     if (secret == null || secret.length() < 32) {
@@ -330,6 +334,10 @@ public final class CampaignDialerBuilder {
           "callbackSecret",
           secret == null ? null : secret.length() + " characters",
           "must be at least 32 characters");
+    }
+    if (secret.isBlank()) {
+      throw new InvalidConfigurationException(
+          "callbackSecret", secret.length() + " blank characters", "must not be blank");
     }
     this.callbackSecret = secret;
     return this;

@@ -1,18 +1,23 @@
 package dev.dialkit.campaign;
 
+import dev.dialkit.campaign.spi.Untrusted;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a campaign is to do: its name, the agent that answers, the caller ids it dials from, and its
  * call settings. Immutable; build with {@link #builder()}.
  *
- * @param name a non-blank display name, at most 200 characters
+ * @param name a non-blank display name, at most {@value #MAX_NAME_LENGTH} characters, one line (no
+ *     control characters other than tab)
  * @param agent what answers the calls
- * @param callerIds the pool of "from" numbers, at least one, no repeats
- * @param provider the name of the provider to dial through, or {@code null} for the dialer's only
- *     (or first) provider
+ * @param callerIds the pool of "from" numbers, 1 to {@value #MAX_CALLER_IDS}, no repeats
+ * @param provider the name of the provider to dial through (1 to 32 letters, digits or {@code -}),
+ *     or {@code null} for the dialer's only (or first) provider
  * @param maxConcurrentCalls this campaign's own concurrency limit, or {@code null} for the dialer's
  *     {@link ConcurrencyPolicy#perCampaign()}
  * @param ringTimeout how long a call may ring before it is no-answer, 5 s to 600 s
@@ -45,45 +50,107 @@ public record CampaignSpec(
   /** {@code 1 h}: the longest call when none is set. */
   public static final Duration DEFAULT_MAX_CALL_DURATION = Duration.ofHours(1);
 
+  /** {@value}: the longest campaign name. */
+  public static final int MAX_NAME_LENGTH = 200;
+
+  /** {@value}: the most caller ids in a campaign's pool. */
+  public static final int MAX_CALLER_IDS = 1000;
+
+  /** {@code 5 s}: the shortest ring timeout. */
+  public static final Duration MIN_RING_TIMEOUT = Duration.ofSeconds(5);
+
+  /** {@code 10 min}: the longest ring timeout. */
+  public static final Duration MAX_RING_TIMEOUT = Duration.ofSeconds(600);
+
+  /** {@code 1 s}: the shortest max call duration. */
+  public static final Duration MIN_CALL_DURATION = Duration.ofSeconds(1);
+
+  /** {@code 24 h}: the longest max call duration. */
+  public static final Duration MAX_CALL_DURATION = Duration.ofHours(24);
+
+  /** A provider's name, as {@link CampaignDialerBuilder#provider} allows it. */
+  private static final Pattern PROVIDER = Pattern.compile("[A-Za-z0-9-]{1,32}");
+
   public CampaignSpec {
-    if (name == null || name.isBlank()) {
-      throw new InvalidConfigurationException("name", quote(name), "must not be blank");
-    }
-    if (name.length() > 200) {
-      throw new InvalidConfigurationException(
-          "name", name.length() + " characters", "must be at most 200 characters");
-    }
-    InvalidConfigurationException.required("agent", agent);
-    if (callerIds == null || callerIds.isEmpty()) {
-      throw new InvalidConfigurationException(
-          "callerIds", callerIds, "must hold at least one number");
-    }
-    callerIds = List.copyOf(callerIds);
-    if (callerIds.stream().distinct().count() != callerIds.size()) {
-      throw new InvalidConfigurationException("callerIds", callerIds, "must not repeat a number");
-    }
-    if (provider != null && provider.isBlank()) {
-      throw new InvalidConfigurationException("provider", quote(provider), "must not be blank");
-    }
+    name = checkName(name);
+    checkAgent(agent);
+    callerIds = checkCallerIds(callerIds);
+    checkProvider(provider);
     if (maxConcurrentCalls != null) {
       InvalidConfigurationException.atLeast("maxConcurrentCalls", maxConcurrentCalls, 1);
     }
-    checkRange("ringTimeout", ringTimeout, Duration.ofSeconds(5), Duration.ofSeconds(600));
-    checkRange("maxCallDuration", maxCallDuration, Duration.ofSeconds(1), Duration.ofHours(24));
+    checkRange("ringTimeout", ringTimeout, MIN_RING_TIMEOUT, MAX_RING_TIMEOUT);
+    checkRange("maxCallDuration", maxCallDuration, MIN_CALL_DURATION, MAX_CALL_DURATION);
     InvalidConfigurationException.required("retry", retry);
     InvalidConfigurationException.required("callingWindow", callingWindow);
     InvalidConfigurationException.required("callerIdRotation", callerIdRotation);
   }
 
-  private static void checkRange(String field, Duration value, Duration min, Duration max) {
+  private static String checkName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidConfigurationException("name", Untrusted.quote(name), "must not be blank");
+    }
+    TextRules.Problem problem = TextRules.line(name, MAX_NAME_LENGTH);
+    if (problem != null) {
+      throw problem.config("name");
+    }
+    return name;
+  }
+
+  private static Agent checkAgent(Agent agent) {
+    InvalidConfigurationException.required("agent", agent);
+    // an agent may hold more, to make room for a lead's variables at each call; a spec's may not
+    if (agent.variables().size() > Agent.MAX_VARIABLES) {
+      throw new InvalidConfigurationException(
+          "agent.variables",
+          agent.variables().size() + " entries",
+          "must hold at most " + Agent.MAX_VARIABLES + " entries");
+    }
+    return agent;
+  }
+
+  private static List<PhoneNumber> checkCallerIds(List<PhoneNumber> callerIds) {
+    if (callerIds == null || callerIds.isEmpty()) {
+      throw new InvalidConfigurationException(
+          "callerIds", callerIds, "must hold at least one number");
+    }
+    if (callerIds.size() > MAX_CALLER_IDS) {
+      throw new InvalidConfigurationException(
+          "callerIds",
+          callerIds.size() + " numbers",
+          "must hold at most " + MAX_CALLER_IDS + " numbers");
+    }
+    Set<PhoneNumber> seen = new HashSet<>();
+    for (PhoneNumber number : callerIds) {
+      if (number == null) {
+        throw new InvalidConfigurationException("callerIds", null, "must not hold null");
+      }
+      if (!seen.add(number)) {
+        // a PhoneNumber shows itself masked
+        throw new InvalidConfigurationException("callerIds", number, "must not repeat a number");
+      }
+    }
+    return List.copyOf(callerIds);
+  }
+
+  private static String checkProvider(String provider) {
+    if (provider != null && provider.isBlank()) {
+      throw new InvalidConfigurationException(
+          "provider", Untrusted.quote(provider), "must not be blank");
+    }
+    if (provider != null && !PROVIDER.matcher(provider).matches()) {
+      throw new InvalidConfigurationException(
+          "provider", Untrusted.quote(provider), "must be 1 to 32 letters, digits or '-'");
+    }
+    return provider;
+  }
+
+  private static Duration checkRange(String field, Duration value, Duration min, Duration max) {
     if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       throw new InvalidConfigurationException(
           field, value, "must be between " + min + " and " + max);
     }
-  }
-
-  private static String quote(String s) {
-    return s == null ? null : "'" + s + "'";
+    return value;
   }
 
   public static Builder builder() {
@@ -127,50 +194,75 @@ public record CampaignSpec(
 
     private Builder() {}
 
+    /** Required; not blank, at most {@value #MAX_NAME_LENGTH} characters, one line. */
     public Builder name(String name) {
-      this.name = name;
+      this.name = checkName(name);
       return this;
     }
 
+    /** Required; with at most {@value Agent#MAX_VARIABLES} variables. */
     public Builder agent(Agent agent) {
-      this.agent = agent;
+      this.agent = checkAgent(agent);
       return this;
     }
 
-    /** Adds caller ids (E.164) to the pool. */
+    /**
+     * Adds caller ids (E.164) to the pool.
+     *
+     * @throws InvalidConfigurationException naming {@code callerIds} if a number is not valid
+     */
     public Builder callerIds(String... e164) {
+      InvalidConfigurationException.required("callerIds", e164);
+      List<PhoneNumber> numbers = new ArrayList<>(e164.length);
       for (String number : e164) {
-        callerIds.add(PhoneNumber.of(number));
+        TextRules.Problem problem = PhoneNumber.problem(number);
+        if (problem != null) {
+          throw problem.config("callerIds");
+        }
+        numbers.add(new PhoneNumber(number));
       }
-      return this;
-    }
-
-    public Builder callerIds(List<PhoneNumber> numbers) {
       callerIds.addAll(numbers);
       return this;
     }
 
-    /** The provider to dial through, by {@code CallProvider.name()}. */
+    /** Adds caller ids to the pool; at most {@value #MAX_CALLER_IDS} in all, no repeats. */
+    public Builder callerIds(List<PhoneNumber> numbers) {
+      InvalidConfigurationException.required("callerIds", numbers);
+      for (PhoneNumber number : numbers) { // not contains(null): immutable lists throw on it
+        if (number == null) {
+          throw new InvalidConfigurationException("callerIds", null, "must not hold null");
+        }
+      }
+      callerIds.addAll(numbers);
+      return this;
+    }
+
+    /**
+     * The provider to dial through, by {@code CallProvider.name()}: 1 to 32 letters, digits or
+     * {@code -}; {@code null} for the dialer's first.
+     */
     public Builder provider(String provider) {
-      this.provider = provider;
+      this.provider = checkProvider(provider);
       return this;
     }
 
     /** This campaign's own concurrency limit (>= 1). */
     public Builder maxConcurrentCalls(int maxConcurrentCalls) {
-      this.maxConcurrentCalls = maxConcurrentCalls;
+      this.maxConcurrentCalls =
+          InvalidConfigurationException.atLeast("maxConcurrentCalls", maxConcurrentCalls, 1);
       return this;
     }
 
     /** Default {@code 30 s}; 5 s to 600 s. */
     public Builder ringTimeout(Duration ringTimeout) {
-      this.ringTimeout = ringTimeout;
+      this.ringTimeout = checkRange("ringTimeout", ringTimeout, MIN_RING_TIMEOUT, MAX_RING_TIMEOUT);
       return this;
     }
 
     /** Default {@code 1 h}; 1 s to 24 h. */
     public Builder maxCallDuration(Duration maxCallDuration) {
-      this.maxCallDuration = maxCallDuration;
+      this.maxCallDuration =
+          checkRange("maxCallDuration", maxCallDuration, MIN_CALL_DURATION, MAX_CALL_DURATION);
       return this;
     }
 
@@ -186,19 +278,20 @@ public record CampaignSpec(
 
     /** Default {@link RetryPolicy#none()}. */
     public Builder retry(RetryPolicy retry) {
-      this.retry = retry;
+      this.retry = InvalidConfigurationException.required("retry", retry);
       return this;
     }
 
     /** Default {@link CallingWindow#always()}. */
     public Builder callingWindow(CallingWindow callingWindow) {
-      this.callingWindow = callingWindow;
+      this.callingWindow = InvalidConfigurationException.required("callingWindow", callingWindow);
       return this;
     }
 
     /** Default {@link CallerIdRotation#ROUND_ROBIN}. */
     public Builder callerIdRotation(CallerIdRotation callerIdRotation) {
-      this.callerIdRotation = callerIdRotation;
+      this.callerIdRotation =
+          InvalidConfigurationException.required("callerIdRotation", callerIdRotation);
       return this;
     }
 

@@ -32,7 +32,7 @@ public record CounterDelta(Map<Counter, Long> amounts) {
   public CounterDelta plus(Counter counter, long amount) {
     EnumMap<Counter, Long> copy = new EnumMap<>(Counter.class);
     copy.putAll(amounts);
-    copy.merge(counter, amount, Long::sum);
+    copy.merge(counter, amount, CampaignCounters::add); // saturating, as the counters
     return new CounterDelta(copy);
   }
 

@@ -1,5 +1,6 @@
 package dev.dialkit.campaign;
 
+import dev.dialkit.campaign.spi.Untrusted;
 import java.util.regex.Pattern;
 
 /** Validation shared by the identifier records. */
@@ -14,11 +15,11 @@ final class Ids {
       throw new IllegalArgumentException(kind + " must not be null");
     }
     if (!ID.matcher(value).matches()) {
+      // the value is whatever a request or a user sent: escaped and capped before it is shown
       throw new IllegalArgumentException(
           kind
-              + " must be 1 to 128 characters of letters, digits, '.', '_', ':' or '-', was '"
-              + value
-              + "'");
+              + " must be 1 to 128 characters of letters, digits, '.', '_', ':' or '-', was "
+              + Untrusted.quote(value));
     }
     return value;
   }

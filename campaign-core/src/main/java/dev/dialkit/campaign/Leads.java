@@ -11,6 +11,12 @@ public interface Leads {
    * time zone if given, else the zone of its number, else the zone of the campaign's calling
    * window.
    *
+   * <p>The whole batch is checked before any of it is stored: a rejected batch changes nothing.
+   * Each lead's fields were checked when it was made ({@link NewLead}).
+   *
+   * @throws InvalidLeadException if {@code leads} is null (row 0) or holds a null lead (its 1-based
+   *     row)
+   * @throws InvalidConfigurationException if {@code tenant} or {@code campaign} is null
    * @throws CampaignNotFoundException if the tenant has no such campaign
    * @throws IllegalCampaignStateException if the campaign is completed, canceled or failed
    */

@@ -29,7 +29,18 @@ public record PageRequest(int offset, int limit, long afterSequence) {
     if (page < 0) {
       throw new IllegalArgumentException("page must be >= 0, was " + page);
     }
-    return new PageRequest(Math.multiplyExact(page, size), size, 0);
+    if (size < 1 || size > MAX_LIMIT) {
+      // checked before the offset is computed from it, so a bad size is named as such
+      throw new IllegalArgumentException(
+          "size must be between 1 and " + MAX_LIMIT + ", was " + size);
+    }
+    long offset = (long) page * size;
+    if (offset > Integer.MAX_VALUE) {
+      // an offset past int: say so rather than throw an ArithmeticException
+      throw new IllegalArgumentException(
+          "page * size must be at most " + Integer.MAX_VALUE + ", was " + offset);
+    }
+    return new PageRequest((int) offset, size, 0);
   }
 
   /** Up to {@code limit} items after the cursor {@code afterSequence}. */

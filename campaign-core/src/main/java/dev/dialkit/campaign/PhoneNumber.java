@@ -3,6 +3,8 @@ package dev.dialkit.campaign;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import dev.dialkit.campaign.spi.Untrusted;
+import java.util.regex.Pattern;
 
 /**
  * A phone number in E.164 form ({@code +14155550123}), validated with libphonenumber.
@@ -13,25 +15,56 @@ import com.google.i18n.phonenumbers.Phonenumber;
  * @param e164 a valid E.164 number
  */
 public record PhoneNumber(String e164) {
+  /** {@value}: the longest E.164 number, {@code +} and 15 digits. */
+  public static final int MAX_E164_LENGTH = 16;
+
+  /**
+   * {@value}: the longest text {@link #parse} reads; longer is not a number as a person writes it
+   * (libphonenumber itself stops at 250).
+   */
+  public static final int MAX_TEXT_LENGTH = 64;
+
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+  private static final String E164_RULE = "must be E.164 (+ and 7 to 15 digits)";
 
   public PhoneNumber {
-    if (e164 == null) {
-      throw new IllegalArgumentException("phone number must not be null");
-    }
-    if (!e164.matches("\\+[1-9][0-9]{6,14}")) {
+    TextRules.Problem problem = problem(e164);
+    if (problem != null) {
       throw new IllegalArgumentException(
-          "phone number must be E.164 (+ and 7 to 15 digits), was '" + mask(e164) + "'");
+          "phone number " + problem.requirement() + ", was " + problem.shown());
+    }
+  }
+
+  /**
+   * What is wrong with {@code e164} as an E.164 number, or {@code null} if it is a valid one. The
+   * value is shown masked and escaped, or by its length: never the whole number, since messages are
+   * logged.
+   */
+  static TextRules.Problem problem(String e164) {
+    if (e164 == null) {
+      return new TextRules.Problem("is required", "null");
+    }
+    if (e164.isBlank()) {
+      return new TextRules.Problem("must not be blank", Untrusted.quote(e164));
+    }
+    if (e164.length() > MAX_E164_LENGTH) {
+      return new TextRules.Problem(E164_RULE, e164.length() + " characters");
+    }
+    if (e164.chars().anyMatch(Character::isISOControl)) {
+      return new TextRules.Problem("must not contain control characters", shown(e164));
+    }
+    if (!E164.matcher(e164).matches()) {
+      return new TextRules.Problem(E164_RULE, shown(e164));
     }
     try {
       if (!UTIL.isValidNumber(UTIL.parse(e164, null))) {
-        throw new IllegalArgumentException(
-            "phone number is not a valid number for its country: '" + mask(e164) + "'");
+        return new TextRules.Problem("is not a valid number for its country", shown(e164));
       }
     } catch (NumberParseException e) {
-      throw new IllegalArgumentException(
-          "phone number cannot be parsed: '" + mask(e164) + "': " + e.getMessage(), e);
+      return new TextRules.Problem("cannot be parsed (" + e.getErrorType() + ")", shown(e164));
     }
+    return null;
   }
 
   /** Parses an E.164 number. */
@@ -44,23 +77,57 @@ public record PhoneNumber(String e164) {
    * reading national numbers in {@code defaultRegion} (ISO 3166 code such as {@code US}), and
    * normalises it to E.164.
    *
-   * @throws IllegalArgumentException if the text is not a valid number
+   * @throws IllegalArgumentException if the text is not a valid number, is longer than {@value
+   *     #MAX_TEXT_LENGTH} characters or holds a control character other than tab
    */
   public static PhoneNumber parse(String text, String defaultRegion) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("phone number must not be blank");
     }
+    if (text.length() > MAX_TEXT_LENGTH) {
+      throw new IllegalArgumentException(
+          "phone number must be at most "
+              + MAX_TEXT_LENGTH
+              + " characters, was "
+              + text.length()
+              + " characters");
+    }
+    if (text.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c))) {
+      throw new IllegalArgumentException(
+          "phone number must not contain control characters, was " + shown(text.strip()));
+    }
     try {
       Phonenumber.PhoneNumber parsed = UTIL.parse(text, defaultRegion);
       if (!UTIL.isValidNumber(parsed)) {
         throw new IllegalArgumentException(
-            "phone number is not a valid number: '" + mask(text.trim()) + "'");
+            "phone number is not a valid number, was " + shown(text.strip()));
       }
       return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
     } catch (NumberParseException e) {
       throw new IllegalArgumentException(
-          "phone number cannot be parsed: '" + mask(text.trim()) + "': " + e.getMessage(), e);
+          "phone number cannot be parsed (" + e.getErrorType() + "), was " + shown(text.strip()),
+          e);
     }
+  }
+
+  /** A number a campaign never dials, as libphonenumber types it, or {@code null} if it may. */
+  String undialableType() {
+    try {
+      return switch (UTIL.getNumberType(UTIL.parse(e164, null))) {
+        // premium-rate numbers bill the caller: dialing them is how toll fraud pays out
+        case PREMIUM_RATE -> "a premium-rate number";
+        case PAGER -> "a pager number";
+        case VOICEMAIL -> "a voicemail access number";
+        default -> null;
+      };
+    } catch (NumberParseException e) {
+      return null; // not expected: the constructor parsed it
+    }
+  }
+
+  /** {@code text} masked, escaped and quoted: how a rejected number may appear in a message. */
+  static String shown(String text) {
+    return Untrusted.quote(mask(text));
   }
 
   /** The ISO 3166 region of the number ({@code US}, {@code IN}), or {@code ZZ} if unknown. */

@@ -1,5 +1,7 @@
 package dev.dialkit.campaign;
 
+import dev.dialkit.campaign.spi.Untrusted;
+
 /**
  * A {@code CallProvider} request failed.
  *
@@ -14,6 +16,9 @@ package dev.dialkit.campaign;
  * </ul>
  */
 public class ProviderException extends DialkitException {
+  /** How much of a provider's message is kept, escaped. */
+  private static final int MAX_MESSAGE = 500;
+
   private final String provider;
   private final int httpStatus;
   private final String providerCode;
@@ -38,12 +43,16 @@ public class ProviderException extends DialkitException {
       boolean retryable,
       boolean ambiguous,
       Throwable cause) {
+    // the message and the code come from the provider's response, which is network input: they
+    // are escaped and capped so that they cannot forge or flood a log line
     super(
         provider
             + ": "
-            + message
+            + Untrusted.escape(message, MAX_MESSAGE)
             + (httpStatus > 0 ? " (HTTP " + httpStatus + ")" : "")
-            + (providerCode != null ? " [code " + providerCode + "]" : ""),
+            + (providerCode != null
+                ? " [code " + Untrusted.escape(providerCode, Untrusted.MAX_ECHO) + "]"
+                : ""),
         cause);
     if (retryable && ambiguous) {
       throw new IllegalArgumentException("a provider failure cannot be retryable and ambiguous");

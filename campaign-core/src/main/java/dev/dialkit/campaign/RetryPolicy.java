@@ -10,8 +10,8 @@ import java.util.Set;
  * is not retryable (an invalid number, an account problem) is never retried.
  *
  * @param retryOn the outcomes that may be retried; only terminal statuses other than COMPLETED
- * @param maxAttempts total calls per lead, >= 1 (1 means never retry)
- * @param backoff delay before the next attempt, >= 0
+ * @param maxAttempts total calls per lead, 1 (never retry) to {@value #MAX_ATTEMPTS}
+ * @param backoff delay before the next attempt, 0 to {@link #MAX_BACKOFF} (30 days)
  */
 public record RetryPolicy(Set<CallStatus> retryOn, int maxAttempts, Duration backoff) {
   /** {@value}: the attempts of {@link #noAnswerAndBusy()}. */
@@ -20,11 +20,23 @@ public record RetryPolicy(Set<CallStatus> retryOn, int maxAttempts, Duration bac
   /** 30 minutes: the backoff of {@link #noAnswerAndBusy()}. */
   public static final Duration DEFAULT_BACKOFF = Duration.ofMinutes(30);
 
+  /** {@value}: the most calls per lead a policy may allow. */
+  public static final int MAX_ATTEMPTS = 100;
+
+  /**
+   * {@code 30 days}: the longest backoff. A longer one is a mistake in units, and an instant that
+   * far away would overflow where the next attempt is scheduled.
+   */
+  public static final Duration MAX_BACKOFF = Duration.ofDays(30);
+
   public RetryPolicy {
     if (retryOn == null) {
       throw new InvalidConfigurationException("retryOn", null, "must not be null");
     }
     for (CallStatus status : retryOn) {
+      if (status == null) {
+        throw new InvalidConfigurationException("retryOn", null, "must not hold null");
+      }
       if (!status.isTerminal() || status == CallStatus.COMPLETED) {
         throw new InvalidConfigurationException(
             "retryOn", status, "may hold only unsuccessful terminal statuses");
@@ -32,8 +44,15 @@ public record RetryPolicy(Set<CallStatus> retryOn, int maxAttempts, Duration bac
     }
     retryOn = retryOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(retryOn));
     InvalidConfigurationException.atLeast("maxAttempts", maxAttempts, 1);
+    if (maxAttempts > MAX_ATTEMPTS) {
+      throw new InvalidConfigurationException(
+          "maxAttempts", maxAttempts, "must be <= " + MAX_ATTEMPTS);
+    }
     if (backoff == null || backoff.isNegative()) {
       throw new InvalidConfigurationException("backoff", backoff, "must be >= 0");
+    }
+    if (backoff.compareTo(MAX_BACKOFF) > 0) {
+      throw new InvalidConfigurationException("backoff", backoff, "must be <= " + MAX_BACKOFF);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.dialkit.campaign;
 
+import dev.dialkit.campaign.spi.Untrusted;
+
 /**
  * A webhook was not applied: its signature did not verify, its body could not be parsed, or it
  * names a call that does not exist. {@link #httpStatus()} is the 4xx status the host should answer
@@ -30,10 +32,18 @@ public class WebhookRejectedException extends DialkitException {
     }
   }
 
+  /** The longest message kept: it becomes a response body and a log line. */
+  public static final int MAX_MESSAGE = 300;
+
   private final Reason reason;
 
+  /**
+   * A rejection for {@code reason}. The message is escaped (control characters) and capped at
+   * {@value #MAX_MESSAGE} characters here, since it may hold values from the request and is
+   * answered to the caller and logged.
+   */
   public WebhookRejectedException(Reason reason, String message) {
-    super(message);
+    super(Untrusted.escape(message, MAX_MESSAGE));
     this.reason = reason;
   }
 

@@ -21,12 +21,25 @@ public interface Webhooks {
   String TOKEN_PARAMETER = "dialkit_token";
 
   /**
-   * Verifies, parses and applies one callback. Never throws for bad input: a forged signature gets
-   * 403, a malformed body 400, an oversized body 413, an unknown call 404; in each case nothing is
-   * changed and the rejection is logged without phone numbers. A duplicate or late update gets 200
-   * (so the provider stops redelivering) and is recorded in the call log as ignored.
+   * Verifies, parses and applies one callback, and never throws, whatever the request:
    *
-   * @throws StoreException if the store failed; the host should answer 5xx so the provider retries
+   * <ul>
+   *   <li>200: applied, or a duplicate or late update (recorded in the call log as ignored), so the
+   *       provider stops sending it;
+   *   <li>403: a missing, forged or altered signature, or a callback URL Dialkit did not make; the
+   *       signature is checked on the raw request before anything in the body is decoded;
+   *   <li>400: a body that cannot be parsed, a required field missing, or a value out of range
+   *       (timestamps from 2000 to 2200, durations up to 7 days: see {@code CallStatusUpdate});
+   *   <li>404: no such call for the tenant and provider the URL names, or a body whose provider
+   *       call id is another call's; 404 too for a provider this dialer does not have;
+   *   <li>413: a body over {@code maxWebhookBodyBytes};
+   *   <li>503 or 500: the store failed (transient or not), or an unexpected failure: answer it as
+   *       given, so that the provider sends the webhook again.
+   * </ul>
+   *
+   * <p>On every answer but 200 nothing was changed. Rejections are logged without phone numbers,
+   * and every value from the request is escaped (control characters) and capped before it reaches a
+   * log line or the response body.
    */
   WebhookResponse handle(WebhookRequest request);
 }

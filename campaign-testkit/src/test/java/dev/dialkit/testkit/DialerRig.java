@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -43,6 +44,10 @@ final class DialerRig implements AutoCloseable {
   final AtomicInteger samples = new AtomicInteger();
 
   final List<Consumer<CampaignStore>> afterClaim = new CopyOnWriteArrayList<>();
+
+  /** When set, every lookup of a call ({@code findCall...}) fails with it: a store gone down. */
+  volatile RuntimeException lookupFailure;
+
   final FlakyProvider flaky;
 
   DialerRig(
@@ -54,6 +59,14 @@ final class DialerRig implements AutoCloseable {
       ConcurrencyPolicy concurrency,
       UnaryOperator<SimulatedCallProviderBuilder> providerConfig,
       UnaryOperator<CampaignDialerBuilder> dialerConfig) {
+    this(concurrency, providerConfig, (rig, b) -> dialerConfig.apply(b));
+  }
+
+  /** Like the others, but the dialer's configuration sees the rig (its clock and scheduler). */
+  DialerRig(
+      ConcurrencyPolicy concurrency,
+      UnaryOperator<SimulatedCallProviderBuilder> providerConfig,
+      BiFunction<DialerRig, CampaignDialerBuilder, CampaignDialerBuilder> dialerConfig) {
     store = watched(CampaignStore.inMemory());
     provider =
         providerConfig
@@ -63,6 +76,7 @@ final class DialerRig implements AutoCloseable {
     dialer =
         dialerConfig
             .apply(
+                this,
                 CampaignDialer.builder()
                     .store(store)
                     .provider(flaky)
@@ -81,6 +95,10 @@ final class DialerRig implements AutoCloseable {
     return WatchedStore.watch(
         inner,
         call -> {
+          RuntimeException failure = lookupFailure;
+          if (failure != null && call.method().startsWith("findCall")) {
+            throw failure;
+          }
           if (call.method().equals("claimNext") && call.result() instanceof ClaimResult.Claimed) {
             afterClaim.forEach(check -> check.accept(inner));
           }

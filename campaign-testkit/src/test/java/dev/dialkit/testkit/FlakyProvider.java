@@ -39,6 +39,12 @@ final class FlakyProvider implements CallProvider {
 
   final AtomicInteger creates = new AtomicInteger();
 
+  /** When set, parsing a webhook fails with it: a provider module's bug. */
+  volatile RuntimeException parseFailure;
+
+  /** When set, every webhook is signed afresh before it is checked: a provider that checks none. */
+  volatile dev.dialkit.testkit.internal.SimulatedWebhookCodec trustEveryone;
+
   FlakyProvider(SimulatedCallProvider inner, java.time.Clock clock) {
     this.inner = inner;
     this.clock = clock;
@@ -91,6 +97,18 @@ final class FlakyProvider implements CallProvider {
 
   @Override
   public List<CallStatusUpdate> parseWebhook(WebhookRequest request) {
+    RuntimeException failure = parseFailure;
+    if (failure != null) {
+      throw failure;
+    }
+    var resigner = trustEveryone;
+    if (resigner != null) {
+      var headers = new java.util.HashMap<>(request.headers());
+      headers.put(
+          SimulatedCallProvider.SIGNATURE_HEADER,
+          List.of(resigner.sign(request.url().toString(), request.body())));
+      request = new WebhookRequest(request.method(), request.url(), headers, request.body());
+    }
     return inner.parseWebhook(request);
   }
 

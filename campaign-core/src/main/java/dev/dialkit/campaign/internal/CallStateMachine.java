@@ -47,6 +47,12 @@ final class CallStateMachine {
           : new Ignore(Kind.STALE, incoming + " after terminal " + current);
     }
     if (update.sequence() != null
+        && update.sequence().equals(call.lastSequence())
+        && update.rawStatus().equals(call.rawStatus())) {
+      // the very event applied last, delivered again: a duplicate, not an old event
+      return new Ignore(Kind.DUPLICATE, "sequence " + update.sequence() + " delivered again");
+    }
+    if (update.sequence() != null
         && call.lastSequence() != null
         && update.sequence() <= call.lastSequence()) {
       return new Ignore(

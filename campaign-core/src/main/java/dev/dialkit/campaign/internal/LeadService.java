@@ -7,10 +7,12 @@ import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.DialDecision;
 import dev.dialkit.campaign.IllegalCampaignStateException;
 import dev.dialkit.campaign.ImportReport;
+import dev.dialkit.campaign.InvalidConfigurationException;
 import dev.dialkit.campaign.InvalidLeadException;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.LeadNotFoundException;
+import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.Leads;
 import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.Page;
@@ -52,6 +54,13 @@ final class LeadService implements Leads {
 
   @Override
   public ImportReport add(TenantId tenant, CampaignId campaignId, List<NewLead> leads) {
+    if (tenant == null) {
+      throw new InvalidConfigurationException("tenant", null, "is required");
+    }
+    if (campaignId == null) {
+      throw new InvalidConfigurationException("campaign", null, "is required");
+    }
+    checkRows(leads);
     Campaign campaign =
         store
             .findCampaign(tenant, campaignId)
@@ -67,19 +76,56 @@ final class LeadService implements Leads {
     }
     Instant now = clock.instant();
     List<Lead> queued = new ArrayList<>(leads.size());
-    for (int i = 0; i < leads.size(); i++) {
-      NewLead lead = leads.get(i);
-      if (lead == null) {
-        // validate the whole input before storing any of it
-        throw new InvalidLeadException(i + 1, "lead", "must not be null");
-      }
-      NewLead resolved =
-          lead.withTimeZone(zoneOf(lead, campaign)).withPriority(priorities.priority(lead));
-      queued.add(Lead.queued(LeadId.random(), tenant, campaignId, resolved, now));
+    for (NewLead lead : leads) {
+      queued.add(queue(tenant, campaignId, lead, zoneOf(lead, campaign), now));
     }
+    // every lead is resolved before the store sees any: a rejected batch stores nothing
     LeadInsertResult result = store.insertLeads(tenant, campaignId, queued);
     added.accept(campaignId);
     return new ImportReport(result.inserted().size(), result.duplicates());
+  }
+
+  /**
+   * Refuses the whole batch, before anything is read or stored, if the list or any of its leads is
+   * null. A {@link NewLead} checks its own fields when it is made, so a non-null one is valid.
+   */
+  private static void checkRows(List<NewLead> leads) {
+    if (leads == null) {
+      throw new InvalidLeadException(0, "leads", "must not be null");
+    }
+    int row = 0;
+    for (NewLead lead : leads) {
+      row++;
+      if (lead == null) {
+        throw new InvalidLeadException(row, "lead", "must not be null");
+      }
+    }
+  }
+
+  /**
+   * The lead as queued, with the priority the policy gives it. Built directly rather than through
+   * {@link NewLead#withPriority}: a policy's bonus may take a priority past {@link
+   * NewLead#MAX_PRIORITY}, which bounds what a host passes in, not what the policy makes of it.
+   */
+  private Lead queue(
+      TenantId tenant, CampaignId campaignId, NewLead lead, ZoneId zone, Instant now) {
+    return new Lead(
+        LeadId.random(),
+        tenant,
+        campaignId,
+        lead.phone(),
+        lead.name(),
+        lead.email(),
+        lead.company(),
+        lead.variables(),
+        zone,
+        priorities.priority(lead),
+        0,
+        0,
+        LeadState.QUEUED,
+        now,
+        null,
+        now);
   }
 
   /** The lead's own zone, else its number's, else the campaign window's. */

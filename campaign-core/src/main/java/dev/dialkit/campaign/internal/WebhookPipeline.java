@@ -2,6 +2,7 @@ package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
+import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.WebhookRejectedException;
 import dev.dialkit.campaign.WebhookRejectedException.Reason;
@@ -11,6 +12,7 @@ import dev.dialkit.campaign.Webhooks;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
 import dev.dialkit.campaign.spi.CampaignStore;
+import dev.dialkit.campaign.spi.Untrusted;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,52 +48,79 @@ final class WebhookPipeline implements Webhooks {
     this.signer = signer;
   }
 
+  /**
+   * Never throws: a rejection is its 4xx; a store failure is 503 (transient) or 500, so that the
+   * provider sends the webhook again; any other failure, a bug of Dialkit's or a provider's parser,
+   * is logged and answered 500. Nothing untrusted reaches the log or the response unescaped.
+   */
   @Override
   public WebhookResponse handle(WebhookRequest request) {
-    String providerName = request.queryParameter(PROVIDER_PARAMETER);
     try {
-      int size = request.body().getBytes(StandardCharsets.UTF_8).length;
-      if (size > maxBodyBytes) {
-        throw new WebhookRejectedException(
-            Reason.TOO_LARGE, "body of " + size + " bytes exceeds the cap of " + maxBodyBytes);
-      }
-      CallProvider provider = provider(providerName);
-      providerName = provider.name();
-      if (!provider.capabilities().signsWebhooks()) {
-        checkToken(request);
-      }
-      List<CallStatusUpdate> updates;
-      try {
-        updates = provider.parseWebhook(request);
-      } catch (IllegalArgumentException e) {
-        throw new WebhookRejectedException(Reason.MALFORMED, e.getMessage());
-      }
-      List<Call> calls = new ArrayList<>(updates.size());
-      for (CallStatusUpdate update : updates) {
-        calls.add(locate(provider, request, update));
-      }
-      for (int i = 0; i < updates.size(); i++) {
-        updater.apply(calls.get(i), updates.get(i));
-      }
-      return WebhookResponse.ok();
+      return process(request);
     } catch (WebhookRejectedException e) {
-      // the body may hold phone numbers: log the reason and the ids only
-      log.warn(
-          "webhook rejected ({} {}): provider={} call={}: {}",
-          e.httpStatus(),
-          e.reason(),
-          providerName,
-          request.queryParameter(CALL_PARAMETER),
-          e.getMessage());
+      // the message is escaped and capped; the body may hold phone numbers: never logged
+      log.warn("webhook rejected ({} {}): {}", e.httpStatus(), e.reason(), e.getMessage());
       return WebhookResponse.rejected(e);
+    } catch (StoreException e) {
+      int status = e.isTransient() ? 503 : 500;
+      log.warn("webhook not applied, the store failed; answered {} so it comes again", status, e);
+      return new WebhookResponse(status, null, "store unavailable; send again later");
+    } catch (RuntimeException e) {
+      log.error("webhook not applied: unexpected failure; answered 500", e);
+      return new WebhookResponse(500, null, "internal error");
     }
   }
 
+  private WebhookResponse process(WebhookRequest request) {
+    int size = request.body().getBytes(StandardCharsets.UTF_8).length;
+    if (size > maxBodyBytes) {
+      throw new WebhookRejectedException(
+          Reason.TOO_LARGE, "body of " + size + " bytes exceeds the cap of " + maxBodyBytes);
+    }
+    Map<String, List<String>> query = query(request);
+    CallProvider provider = provider(first(query, PROVIDER_PARAMETER));
+    if (!provider.capabilities().signsWebhooks()) {
+      checkToken(query);
+    }
+    List<CallStatusUpdate> updates;
+    try {
+      updates = provider.parseWebhook(request);
+    } catch (IllegalArgumentException e) {
+      throw new WebhookRejectedException(Reason.MALFORMED, e.getMessage());
+    }
+    List<Call> calls = new ArrayList<>(updates.size());
+    for (CallStatusUpdate update : updates) {
+      calls.add(locate(provider, query, update));
+    }
+    for (int i = 0; i < updates.size(); i++) {
+      updater.apply(calls.get(i), updates.get(i));
+    }
+    return WebhookResponse.ok();
+  }
+
+  /**
+   * The callback URL's query, decoded. Dialkit makes every callback URL and encodes it properly, so
+   * one that cannot be decoded is not one of Dialkit's: it can carry no valid signature.
+   */
+  private static Map<String, List<String>> query(WebhookRequest request) {
+    try {
+      return request.queryParameters();
+    } catch (IllegalArgumentException e) {
+      throw new WebhookRejectedException(
+          Reason.SIGNATURE, "the callback URL's query is not valid URL encoding");
+    }
+  }
+
+  private static String first(Map<String, List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
   /** For providers that sign nothing: the URL must carry Dialkit's own token for its call. */
-  private void checkToken(WebhookRequest request) {
-    String tenant = request.queryParameter(TENANT_PARAMETER);
-    String call = request.queryParameter(CALL_PARAMETER);
-    String token = request.queryParameter(TOKEN_PARAMETER);
+  private void checkToken(Map<String, List<String>> query) {
+    String tenant = first(query, TENANT_PARAMETER);
+    String call = first(query, CALL_PARAMETER);
+    String token = first(query, TOKEN_PARAMETER);
     boolean valid;
     try {
       valid =
@@ -118,45 +147,84 @@ final class WebhookPipeline implements Webhooks {
     }
     CallProvider provider = providers.get(name);
     if (provider == null) {
+      // the name is not echoed: a response body is no place for what a stranger sent
       throw new WebhookRejectedException(
-          Reason.UNKNOWN_PROVIDER, "no provider named '" + name + "'");
+          Reason.UNKNOWN_PROVIDER, "the callback URL names no provider of this dialer");
     }
     return provider;
   }
 
-  private Call locate(CallProvider provider, WebhookRequest request, CallStatusUpdate update) {
-    String tenant = request.queryParameter(TENANT_PARAMETER);
-    String callId = request.queryParameter(CALL_PARAMETER);
-    if (callId == null && update.callId() != null) {
-      callId = update.callId().value();
+  /**
+   * The call an update is about, within the tenant the callback URL names and of this provider: by
+   * Dialkit's call id (in the URL, else in the body), else by the provider's ids. Whatever finds
+   * it, the provider ids the body carries must be the call's (or be new to it and nobody else's),
+   * so a signed body cannot be applied to another tenant's call, nor to another call of the same
+   * one.
+   */
+  private Call locate(
+      CallProvider provider, Map<String, List<String>> query, CallStatusUpdate update) {
+    String tenantValue = first(query, TENANT_PARAMETER);
+    if (tenantValue == null) {
+      throw new WebhookRejectedException(
+          Reason.MALFORMED, "the callback URL names no tenant (" + TENANT_PARAMETER + ")");
     }
-    Optional<Call> call = Optional.empty();
+    String callValue = first(query, CALL_PARAMETER);
+    if (callValue == null && update.callId() != null) {
+      callValue = update.callId().value();
+    }
+    TenantId tenant;
+    CallId callId;
+    try {
+      tenant = TenantId.of(tenantValue);
+      callId = callValue == null ? null : CallId.of(callValue);
+    } catch (IllegalArgumentException e) {
+      throw new WebhookRejectedException(
+          Reason.MALFORMED, "bad tenant or call reference in the callback URL");
+    }
+    Optional<Call> call;
     if (callId != null) {
-      if (tenant == null) {
-        throw new WebhookRejectedException(
-            Reason.MALFORMED,
-            "the callback URL names a call but no tenant (" + TENANT_PARAMETER + ")");
-      }
-      try {
-        call = store.findCall(TenantId.of(tenant), CallId.of(callId));
-      } catch (IllegalArgumentException e) {
-        throw new WebhookRejectedException(
-            Reason.MALFORMED, "bad call reference: " + e.getMessage());
-      }
-    } else if (update.providerCallId() != null) {
-      call = store.findCallByProviderId(provider.name(), update.providerCallId());
-    } else if (update.providerRequestId() != null) {
-      call = store.findCallByProviderId(provider.name(), update.providerRequestId());
+      call = store.findCall(tenant, callId);
+    } else {
+      String providerId =
+          update.providerCallId() != null ? update.providerCallId() : update.providerRequestId();
+      call =
+          providerId == null
+              ? Optional.empty()
+              : store
+                  .findCallByProviderId(provider.name(), providerId)
+                  .filter(c -> c.tenant().equals(tenant));
     }
-    if (call.isEmpty() || !call.get().provider().equals(provider.name())) {
+    if (call.isEmpty()
+        || !call.get().provider().equals(provider.name())
+        || !idsAgree(provider, call.get(), update)) {
       throw new WebhookRejectedException(
           Reason.UNKNOWN_CALL,
-          "no call "
-              + (callId != null ? callId : "with provider id " + update.providerCallId())
-              + " for provider "
+          "no such call of provider "
               + provider.name()
-              + (tenant != null ? " and tenant " + tenant : ""));
+              + " for tenant "
+              + Untrusted.quote(tenantValue));
     }
     return call.get();
+  }
+
+  /** Whether the provider ids in {@code update} are the call's, or new to it and to every call. */
+  private boolean idsAgree(CallProvider provider, Call call, CallStatusUpdate update) {
+    return agrees(provider, call, call.providerCallId(), update.providerCallId())
+        && agrees(provider, call, call.providerRequestId(), update.providerRequestId());
+  }
+
+  private boolean agrees(CallProvider provider, Call call, String known, String given) {
+    if (given == null
+        || given.equals(call.providerCallId())
+        || given.equals(call.providerRequestId())) {
+      return true;
+    }
+    if (known != null) {
+      return false;
+    }
+    return store
+        .findCallByProviderId(provider.name(), given)
+        .map(other -> other.id().equals(call.id()))
+        .orElse(true);
   }
 }

@@ -1,15 +1,12 @@
 package dev.dialkit.campaign.spi;
 
 import java.net.URI;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * URL handling for webhook signature checks. Providers sign the URL they called, which is not the
- * URL the host sees behind a TLS-terminating proxy or tunnel, and they have been inconsistent about
- * writing the default port. A provider verifies a signature against every candidate of {@link
- * #candidates} and accepts the request if any matches.
+ * URL the host sees behind a TLS-terminating proxy or tunnel: {@link #asCalled} rebuilds it from
+ * the public base the host configured. Which further forms of that URL a signature may cover (with
+ * or without a default port, re-encoded by an SDK) is each provider's own rule.
  */
 public final class WebhookUrls {
   private WebhookUrls() {}
@@ -29,27 +26,5 @@ public final class WebhookUrls {
             + publicBase.getRawAuthority()
             + received.getRawPath()
             + query);
-  }
-
-  /**
-   * The forms a provider may have signed {@code url} in: as given, without its default port if it
-   * has one, and with the default port written out if it has none ({@code :443} for https, {@code
-   * :80} for http). Non-default ports are kept as they are.
-   */
-  public static List<String> candidates(URI url) {
-    Set<String> forms = new LinkedHashSet<>();
-    forms.add(url.toString());
-    int defaultPort = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    String authority = url.getRawAuthority();
-    String host = url.getHost();
-    String prefix = url.getScheme() + "://";
-    String rest = url.toString().substring(prefix.length() + authority.length());
-    String userInfo = url.getRawUserInfo() == null ? "" : url.getRawUserInfo() + "@";
-    if (url.getPort() == defaultPort) {
-      forms.add(prefix + userInfo + host + rest);
-    } else if (url.getPort() == -1) {
-      forms.add(prefix + userInfo + host + ":" + defaultPort + rest);
-    }
-    return List.copyOf(forms);
   }
 }

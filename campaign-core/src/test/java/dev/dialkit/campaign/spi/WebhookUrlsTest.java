@@ -14,19 +14,4 @@ class WebhookUrlsTest {
         .isEqualTo("https://calls.example.com/hooks/twilio?dialkit_call=ld-1.1&x=a%20b");
     assertThat(WebhookUrls.asCalled(received, null)).isEqualTo(received);
   }
-
-  @Test
-  void theDefaultPortIsTriedBothWays() {
-    assertThat(WebhookUrls.candidates(URI.create("https://mycompany.com/myapp.php?foo=1&bar=2")))
-        .containsExactly(
-            "https://mycompany.com/myapp.php?foo=1&bar=2",
-            "https://mycompany.com:443/myapp.php?foo=1&bar=2");
-    assertThat(WebhookUrls.candidates(URI.create("https://mycompany.com:443/myapp.php")))
-        .containsExactly("https://mycompany.com:443/myapp.php", "https://mycompany.com/myapp.php");
-    assertThat(WebhookUrls.candidates(URI.create("http://localhost/cb")))
-        .containsExactly("http://localhost/cb", "http://localhost:80/cb");
-    assertThat(WebhookUrls.candidates(URI.create("https://h.example:8443/cb")))
-        .as("a non-default port is what it is")
-        .containsExactly("https://h.example:8443/cb");
-  }
 }

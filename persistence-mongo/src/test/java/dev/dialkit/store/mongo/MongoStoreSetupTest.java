@@ -164,7 +164,7 @@ class MongoStoreSetupTest {
     CampaignSpec spec =
         CampaignSpec.builder()
             .name("every field")
-            .agent(Agent.hosted("agent-7").withVariables(Map.of("a.b", "1", "$c", "2")))
+            .agent(Agent.hosted("agent-7").withVariables(Map.of("a.b", "1", "_c.d-e", "2")))
             .callerIds("+14155550100", "+14155550101")
             .provider("twilio")
             .maxConcurrentCalls(7)

@@ -62,10 +62,10 @@ import org.slf4j.LoggerFactory;
  * here; Dialkit reconciles); connection refused or a connect timeout retryable; invalid numbers and
  * account errors permanent. See {@code internal.PlivoErrors}.
  *
- * <p><b>Webhooks</b>: {@code X-Plivo-Signature-V3} (or {@code -Ma-V3} with the main-account token)
- * is verified against the public base URL ({@link PlivoSignatureV3}), then the ring, hangup or
- * machine-detection callback is parsed ({@code internal.PlivoCallbacks}, {@code
- * internal.PlivoHangupCauses}).
+ * <p><b>Webhooks</b>: {@code X-Plivo-Signature-V3} or {@code -Ma-V3}, with the (sub)account's or
+ * the main account's token, is verified on the raw request against the public base URL ({@link
+ * PlivoSignatureV3}); only then is the ring, hangup or machine-detection callback parsed ({@code
+ * internal.PlivoCallbacks}, {@code internal.PlivoHangupCauses}), every value range-checked.
  *
  * <p><b>Hanging up</b>: before answer, {@code DELETE Request/{request_uuid}/} cancels the request;
  * if Plivo no longer knows the request (404: the call was fired) and the {@code CallUUID} is known,

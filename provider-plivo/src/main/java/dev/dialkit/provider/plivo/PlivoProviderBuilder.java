@@ -74,8 +74,10 @@ public final class PlivoProviderBuilder {
   }
 
   /**
-   * The main account's Auth Token, for a subaccount: webhooks whose {@code X-Plivo-Signature-Ma-V3}
-   * matches it are accepted too. Optional; without it that header is ignored.
+   * The main account's Auth Token, for a subaccount: a webhook signature, in {@code
+   * X-Plivo-Signature-Ma-V3} (made with the main account's token, by Plivo's docs for V2; inferred
+   * for V3) or in {@code X-Plivo-Signature-V3}, that verifies with it is accepted too. Optional;
+   * without it only the {@link #authToken} verifies either header.
    */
   public PlivoProviderBuilder mainAccountAuthToken(String token) {
     if (token == null || token.isBlank()) {

@@ -4,6 +4,7 @@ import dev.dialkit.campaign.InvalidConfigurationException;
 import dev.dialkit.campaign.WebhookRejectedException;
 import dev.dialkit.campaign.WebhookRejectedException.Reason;
 import dev.dialkit.campaign.WebhookRequest;
+import dev.dialkit.campaign.spi.FormFields;
 import dev.dialkit.campaign.spi.WebhookUrls;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,40 +12,45 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies Plivo's V3 webhook signature: {@code X-Plivo-Signature-V3} with the nonce in {@code
- * X-Plivo-Signature-V3-Nonce}, and optionally {@code X-Plivo-Signature-Ma-V3}, made with the main
- * account's token.
+ * Verifies Plivo's V3 webhook signature from the raw request, before anything in it is parsed:
+ * {@code X-Plivo-Signature-V3} and {@code X-Plivo-Signature-Ma-V3}, over the nonce in {@code
+ * X-Plivo-Signature-V3-Nonce}.
  *
- * <p>The signature is {@code Base64(HMAC-SHA256(authToken, S + "." + nonce))}, both as UTF-8, where
- * S is built from the URL, the method and the parameters as plivo-python's {@code signature_v3.py}
- * builds it ({@link PlivoSigningString}): for a POST with body parameters, {@code
- * scheme://host[:port]/path?} then the URL's query as sorted {@code k=v&...} and {@code "."} if
- * there is a query, then the body parameters as sorted {@code k + v}; for a GET, the base URL and
- * its sorted query. The values of a repeated name are sorted too. Only form-encoded bodies carry
- * parameters; any other body is signed as a POST without parameters. A method other than GET is
- * signed as a POST.
+ * <p>The signature is {@code Base64(HMAC-SHA256(token, S + "." + nonce))}, where S is built from
+ * the URL, the method, the query and the form body parameters ({@link PlivoSigningString}: for a
+ * POST with body parameters {@code base?sorted(k=v&...)} then {@code "."} if there is a query, then
+ * the body parameters as sorted {@code k + v}; for a GET, the base URL and its sorted query). Every
+ * variant one of Plivo's official SDKs computes is tried (port kept or dropped, repeated names in
+ * full or first value only, non-ASCII encoded once or twice), no other.
  *
- * <p>A header may list several comma-separated signatures; the request is valid if any matches.
- * When a main-account token is configured and {@code X-Plivo-Signature-Ma-V3} is present, it is
- * checked against that token, and the request is accepted if either the V3 or the Ma-V3 check
- * passes.
+ * <p><b>Headers and tokens.</b> Plivo's docs ({@code docs.plivo.com/docs/voice/xml/request/
+ * validation}) name "X-Plivo-Signature-V3 or X-Plivo-Signature-Ma-V3" as the signature to check
+ * with the account's auth token; for the V2 pair they say the {@code -Ma-} header is "always
+ * generated using the Auth Token of the main account" ({@code docs.plivo.com/docs/messaging/
+ * concepts/signature-validation}). That V3's {@code -Ma-} header follows the same rule is inferred,
+ * not documented. So every signature of either header is checked against the (sub)account's token
+ * and, when configured, the main account's: any match accepts the request. A header may list
+ * several comma-separated signatures (all SDKs split on {@code ,}); at most {@value
+ * #MAX_SIGNATURES} are looked at.
  *
- * <p><b>Ports and proxies.</b> Whether Plivo's server signs the port is UNCONFIRMED: plivo-python
- * keeps {@code host:port}, plivo-java drops the port. Every URL form is tried: as received, with
- * and without the default port ({@link WebhookUrls#candidates}) and without any port. Behind a
- * TLS-terminating proxy configure the public base URL; the received URL's scheme, host and port are
- * replaced by it ({@link WebhookUrls#asCalled}).
+ * <p><b>Rejected as {@link Reason#SIGNATURE} (403)</b>, whatever the content: a missing nonce or
+ * signature, too many signatures, a query or form body that is not valid form encoding (a broken
+ * {@code %} escape, bytes that are not UTF-8: Plivo never sends them, so such a request cannot
+ * carry a valid signature), a body that is not a form (V3 covers form parameters only), no match.
+ * This class never answers MALFORMED: only a verified request is parsed.
  *
- * <p>Thread-safe. The tokens appear in no message, {@code toString} or log.
+ * <p><b>Proxies.</b> Behind a TLS-terminating proxy configure the public base URL; the received
+ * URL's scheme, host and port are replaced by it ({@link WebhookUrls#asCalled}).
+ *
+ * <p>Thread-safe. The tokens, the signatures and the request's values appear in no message, {@code
+ * toString} or log.
  */
 public final class PlivoSignatureV3 {
   /** The account's (or subaccount's) signatures. */
@@ -56,28 +62,33 @@ public final class PlivoSignatureV3 {
   /** The nonce both signatures cover. */
   public static final String NONCE_HEADER = "X-Plivo-Signature-V3-Nonce";
 
+  /** The most signatures looked at in one request, both headers together. */
+  public static final int MAX_SIGNATURES = 16;
+
   private static final String HMAC_SHA256 = "HmacSHA256";
   private static final String FORM = "application/x-www-form-urlencoded";
 
-  private final SecretKeySpec key;
-  private final SecretKeySpec mainAccountKey;
+  private final List<SecretKeySpec> keys;
   private final URI publicBase;
 
   /**
    * @param authToken the (sub)account's auth token; must not be blank
-   * @param mainAccountAuthToken the main account's auth token, to check {@code
-   *     X-Plivo-Signature-Ma-V3}; {@code null} to ignore that header, else must not be blank
+   * @param mainAccountAuthToken the main account's auth token, also accepted for either header;
+   *     {@code null} for none, else must not be blank
    * @param publicBase the scheme, host and port Plivo calls when the host sits behind a proxy; only
    *     its scheme and authority are used. {@code null} to check the URL as received
    * @throws InvalidConfigurationException if a token is blank or {@code publicBase} is not absolute
    */
   public PlivoSignatureV3(String authToken, String mainAccountAuthToken, URI publicBase) {
-    this.key = key("authToken", authToken);
-    this.mainAccountKey =
-        mainAccountAuthToken == null ? null : key("mainAccountAuthToken", mainAccountAuthToken);
+    List<SecretKeySpec> k = new ArrayList<>();
+    k.add(key("authToken", authToken));
+    if (mainAccountAuthToken != null) {
+      k.add(key("mainAccountAuthToken", mainAccountAuthToken));
+    }
     if (publicBase != null && (!publicBase.isAbsolute() || publicBase.getHost() == null)) {
       throw new InvalidConfigurationException("publicBaseUrl", publicBase, "must be absolute");
     }
+    this.keys = List.copyOf(k);
     this.publicBase = publicBase;
   }
 
@@ -89,88 +100,85 @@ public final class PlivoSignatureV3 {
   /**
    * Returns normally if {@code request} carries a valid V3 (or Ma-V3) signature.
    *
-   * @throws WebhookRejectedException with {@link Reason#SIGNATURE} if the nonce or every signature
-   *     header is missing or nothing matches; with {@link Reason#MALFORMED} if a form body is not
-   *     valid form encoding
+   * @throws WebhookRejectedException with {@link Reason#SIGNATURE} if it does not, for any reason
    */
   public void verify(WebhookRequest request) {
     Objects.requireNonNull(request, "request");
     String nonce = request.header(NONCE_HEADER);
     if (nonce == null || nonce.isBlank()) {
-      throw rejected("missing " + NONCE_HEADER + " header", request);
+      throw rejected("missing " + NONCE_HEADER + " header");
     }
-    List<String> signatures = signatures(request, HEADER);
-    List<String> mainSignatures =
-        mainAccountKey == null ? List.of() : signatures(request, MAIN_ACCOUNT_HEADER);
-    if (signatures.isEmpty() && mainSignatures.isEmpty()) {
-      throw rejected("missing " + HEADER + " header", request);
-    }
-    Map<String, List<String>> query = request.queryParameters();
-    Map<String, List<String>> body = bodyParameters(request);
-    for (String base : bases(request)) {
-      String data = PlivoSigningString.of(request.method(), base, query, body) + "." + nonce;
-      if (matches(key, data, signatures) || matches(mainAccountKey, data, mainSignatures)) {
-        return;
+    List<byte[]> signatures = signatures(request);
+    URI url = WebhookUrls.asCalled(request.url(), publicBase);
+    FormFields query =
+        FormFields.decode(url.getRawQuery())
+            .orElseThrow(() -> rejected("the query is not valid form encoding"));
+    FormFields body = body(request);
+    for (String signed : PlivoSigningString.candidates(request.method(), url, query, body)) {
+      String data = signed + "." + nonce;
+      for (SecretKeySpec key : keys) {
+        if (matches(hmac(key, data), signatures)) {
+          return;
+        }
       }
     }
-    throw rejected(HEADER + " does not match", request);
+    throw rejected("no " + HEADER + " or " + MAIN_ACCOUNT_HEADER + " signature matches");
   }
 
   /**
    * The V3 signature Plivo would send, with the (sub)account's token, for a request to {@code url}
-   * (query included) with these form body parameters: useful for tests and tools that simulate
-   * Plivo. Signs {@code url} as given, port included.
+   * (query included) with these form body parameters, as plivo-python computes it: useful for tests
+   * and tools that simulate Plivo. Signs {@code url} as given, port included.
+   *
+   * @throws IllegalArgumentException if {@code url} is not a URI or its query not form encoding
    */
   public String sign(String method, String url, Map<String, List<String>> params, String nonce) {
     URI uri = URI.create(url);
-    String data =
-        PlivoSigningString.of(
-            method, PlivoSigningString.base(uri), PlivoSigningString.query(uri), params);
-    return hmac(key, data + "." + nonce);
+    Map<String, List<String>> query =
+        FormFields.decode(uri.getRawQuery())
+            .map(FormFields::byName)
+            .orElseThrow(() -> new IllegalArgumentException("the query is not form encoding"));
+    String data = PlivoSigningString.of(method, PlivoSigningString.base(uri), query, params);
+    return hmac(keys.get(0), data + "." + nonce);
   }
 
-  private Set<String> bases(WebhookRequest request) {
-    Set<String> bases = new LinkedHashSet<>();
-    for (String url : WebhookUrls.candidates(WebhookUrls.asCalled(request.url(), publicBase))) {
-      bases.add(PlivoSigningString.base(URI.create(url)));
-      bases.add(PlivoSigningString.baseWithoutPort(URI.create(url)));
+  private static FormFields body(WebhookRequest request) {
+    if (request.method().equals("GET") || request.body().isEmpty()) {
+      return FormFields.decode("").orElseThrow();
     }
-    return bases;
+    if (!FORM.equals(request.mediaType())) {
+      throw rejected("a body that is not a form is not covered by the signature");
+    }
+    return FormFields.decode(request.body())
+        .orElseThrow(() -> rejected("the body is not valid form encoding"));
   }
 
-  private static Map<String, List<String>> bodyParameters(WebhookRequest request) {
-    if ("GET".equals(request.method()) || !FORM.equals(request.mediaType())) {
-      return Map.of();
-    }
-    try {
-      return request.formParameters();
-    } catch (IllegalArgumentException e) {
-      throw new WebhookRejectedException(
-          Reason.MALFORMED, "Plivo webhook body is not form encoded (" + where(request) + ")");
-    }
-  }
-
-  /** Every comma-separated signature in every value of the header, trimmed. */
-  private static List<String> signatures(WebhookRequest request, String header) {
-    List<String> found = new ArrayList<>();
-    for (String value : request.headers().getOrDefault(header, List.of())) {
-      for (String signature : value.split(",")) {
-        if (!signature.isBlank()) {
-          found.add(signature.trim());
+  /** Every comma-separated signature in every value of both headers, trimmed. */
+  private static List<byte[]> signatures(WebhookRequest request) {
+    List<byte[]> found = new ArrayList<>();
+    for (String header : List.of(HEADER, MAIN_ACCOUNT_HEADER)) {
+      for (String value : request.headers().getOrDefault(header, List.of())) {
+        for (String signature : value.split(",", -1)) {
+          if (!signature.isBlank()) {
+            found.add(signature.trim().getBytes(StandardCharsets.UTF_8));
+          }
         }
       }
+    }
+    if (found.isEmpty()) {
+      throw rejected("missing " + HEADER + " header");
+    }
+    if (found.size() > MAX_SIGNATURES) {
+      throw rejected("more than " + MAX_SIGNATURES + " signatures");
     }
     return found;
   }
 
-  private static boolean matches(SecretKeySpec key, String data, List<String> signatures) {
-    if (key == null || signatures.isEmpty()) {
-      return false;
-    }
-    byte[] expected = hmac(key, data).getBytes(StandardCharsets.UTF_8);
+  private static boolean matches(String computed, List<byte[]> signatures) {
+    byte[] expected = computed.getBytes(StandardCharsets.UTF_8);
     boolean any = false;
-    for (String signature : signatures) { // no early exit: time does not reveal which one matched
-      any |= MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8));
+    for (byte[] signature : signatures) { // no early exit: time does not reveal which one matched
+      any |= MessageDigest.isEqual(expected, signature);
     }
     return any;
   }
@@ -193,22 +201,12 @@ public final class PlivoSignatureV3 {
     return new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), HMAC_SHA256);
   }
 
-  private static WebhookRejectedException rejected(String why, WebhookRequest request) {
-    return new WebhookRejectedException(
-        Reason.SIGNATURE, "Plivo webhook rejected: " + why + " (" + where(request) + ")");
-  }
-
-  /** The URL without user info and query, either of which may carry secrets. */
-  private static String where(WebhookRequest request) {
-    return PlivoSigningString.base(request.url());
+  private static WebhookRejectedException rejected(String why) {
+    return new WebhookRejectedException(Reason.SIGNATURE, "Plivo webhook rejected: " + why);
   }
 
   @Override
   public String toString() {
-    return "PlivoSignatureV3[mainAccount="
-        + (mainAccountKey != null)
-        + ", publicBase="
-        + publicBase
-        + "]";
+    return "PlivoSignatureV3[mainAccount=" + (keys.size() > 1) + ", publicBase=" + publicBase + "]";
   }
 }

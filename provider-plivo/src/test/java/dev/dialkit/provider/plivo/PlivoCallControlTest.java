@@ -1,6 +1,7 @@
 package dev.dialkit.provider.plivo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,6 +27,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Cancel before answer, hang up after, and status queries by each id. */
 class PlivoCallControlTest {
@@ -153,5 +156,36 @@ class PlivoCallControlTest {
     assertThat(u.endedAt()).isEqualTo(Instant.parse("2025-03-03T10:01:00Z"));
     assertThat(u.billedDuration()).isEqualTo(Duration.ofSeconds(42));
     assertThat(u.hangupCause()).isEqualTo("4000");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          bill_duration near Long.MAX_VALUE | "bill_duration": 42           | "bill_duration": 9223372036854775807
+          call_duration over 7 days         | "call_duration": 42           | "call_duration": 604801
+          negative call_duration            | "call_duration": 42           | "call_duration": -1
+          end_time in year 1                | "2025-03-03 10:01:00+00:00"   | "0001-01-01 00:00:00+00:00"
+          answer_time in 2200               | "2025-03-03 10:00:18+00:00"   | "2200-01-01 00:00:00+00:00"
+          """)
+  void aRecordOutOfRangeFailsTheQueryWithAProviderException(
+      String what, String field, String outOfRange) {
+    String record =
+        PlivoPayloads.record(
+                "uuid-1", "2025-03-03 10:00:18+00:00", 42, 4000, "Normal Hangup", "Callee")
+            .replace(field, outOfRange);
+    assertThat(record).as(what).contains(outOfRange);
+    String path = PlivoPayloads.callPath("uuid-1");
+    fx.server.stubFor(
+        get(urlPathEqualTo(path))
+            .withQueryParam("status", equalTo("live"))
+            .willReturn(json(404, PlivoPayloads.error("not found"))));
+    fx.server.stubFor(
+        get(urlPathEqualTo(path)).withQueryParam("status", absent()).willReturn(json(200, record)));
+    ProviderException e =
+        failure(fx.provider().queryStatus(call("uuid-1", REQ, CallStatus.RINGING)));
+    assertThat(e.isRetryable()).isFalse();
+    assertThat(e.getMessage()).contains("out of range");
   }
 }

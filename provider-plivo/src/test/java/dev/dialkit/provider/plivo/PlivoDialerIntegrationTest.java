@@ -108,6 +108,24 @@ class PlivoDialerIntegrationTest {
       assertThat(ringing.providerCallId()).isEqualTo(CALL_UUID);
       assertThat(ringing.providerRequestId()).isEqualTo(REQUEST_UUID);
 
+      // signed, but out of range: 400, and the call is as it was
+      for (String[] hostile :
+          new String[][] {
+            {"BillDuration", "9223372036854775807"},
+            {"Duration", "-1"},
+            {"AnswerTime", "0001-01-01 00:00:00"},
+            {"EndTime", "999999999-12-31 23:59:59"}
+          }) {
+        Map<String, String> f =
+            PlivoPayloads.hangup(
+                CALL_UUID, "completed", "2025-03-03 10:00:18", 42, 4000, "Normal Hangup");
+        f.put(hostile[0], hostile[1]);
+        assertThat(dialer.webhooks().handle(PlivoPayloads.signed(callback, f, AUTH_TOKEN)).status())
+            .as(hostile[0] + "=" + hostile[1])
+            .isEqualTo(400);
+        assertThat(call(dialer, callId)).isEqualTo(ringing);
+      }
+
       post(
           dialer,
           callback,

@@ -162,6 +162,111 @@ class PlivoWebhookTest {
     assertThatThrownBy(() -> parse(g)).isInstanceOf(WebhookRejectedException.class);
   }
 
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Duration     | 9223372036854775807
+          Duration     | -1
+          Duration     | 604801
+          BillDuration | 9223372036854775807
+          BillDuration | 99999999999999999999
+          BillDuration | -3
+          AnswerTime   | 0001-01-01 00:00:00
+          AnswerTime   | 1999-12-31 23:59:59
+          EndTime      | 2200-01-01 00:00:00
+          EndTime      | 999999999-12-31 23:59:59
+          EndTime      | +999999999-12-31 23:59:59
+          StartTime    | 1000000000-01-01 00:00:00
+          StartTime    | 2025-03-03 10:00:01+99:00
+          """)
+  void aValueOutOfRangeIsMalformedAndYieldsNoUpdate(String field, String value) {
+    Map<String, String> f =
+        PlivoPayloads.hangup("u", "completed", "2025-03-03 10:00:18", 42, 4000, "Normal Hangup");
+    f.put(field, value);
+    assertThatThrownBy(() -> parse(f))
+        .isInstanceOfSatisfying(
+            WebhookRejectedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(WebhookRejectedException.Reason.MALFORMED);
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.getMessage()).contains(field).hasSizeLessThan(200);
+            });
+  }
+
+  @ParameterizedTest(name = "{0} of {1} characters")
+  @CsvSource({"CallUUID, 256", "RequestUUID, 256", "CallStatus, 256", "HangupCauseCode, 1001"})
+  void aFieldTooLongIsMalformed(String field, int length) {
+    Map<String, String> f = PlivoPayloads.hangup("u", "failed", null, 0, 2000, "Invalid");
+    f.put(field, "9".repeat(length));
+    assertThatThrownBy(() -> parse(f))
+        .isInstanceOfSatisfying(
+            WebhookRejectedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(WebhookRejectedException.Reason.MALFORMED);
+              assertThat(e.getMessage()).contains(field).doesNotContain("9999");
+            });
+  }
+
+  @Test
+  void theBoundsThemselvesAreAccepted() {
+    Map<String, String> f =
+        PlivoPayloads.hangup(
+            "u", "completed", "2000-01-01 00:00:00", 604_800, 4000, "Normal Hangup");
+    f.put("StartTime", "2000-01-01 00:00:00");
+    f.put("EndTime", "2199-12-31 23:59:59");
+    CallStatusUpdate u = parse(f);
+    assertThat(u.answeredAt()).isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+    assertThat(u.endedAt()).isEqualTo(Instant.parse("2199-12-31T23:59:59Z"));
+    assertThat(u.billedDuration()).isEqualTo(Duration.ofDays(7));
+    f.put("Duration", "0");
+    f.put("BillDuration", "0");
+    assertThat(parse(f).duration()).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void aRejectedValueIsQuotedShortAndEscapedInTheMessage() {
+    Map<String, String> f = PlivoPayloads.hangup("u", "completed", null, 0, 4000, "x");
+    f.put("EndTime", "2025\r\nFAKE LOG LINE " + "x".repeat(500));
+    assertThatThrownBy(() -> parse(f))
+        .isInstanceOf(WebhookRejectedException.class)
+        // Untrusted.quote: CR and LF written \r and \n, cut after 80 escaped characters
+        .hasMessageNotContaining("\r")
+        .hasMessageNotContaining("\n")
+        .hasMessageContaining("'2025\\r\\nFAKE LOG LINE " + "x".repeat(58) + "…'")
+        .hasMessageNotContaining("x".repeat(59));
+  }
+
+  @Test
+  void aBrokenEscapeInAnUnsignedBodyIs403NotMalformed() {
+    WebhookRequest forged =
+        WebhookRequest.formPost(
+            URL,
+            Map.of(
+                PlivoSignatureV3.HEADER, java.util.List.of("bm90LWl0"),
+                PlivoSignatureV3.NONCE_HEADER, java.util.List.of(PlivoPayloads.NONCE)),
+            "CallUUID=u&CallStatus=%ZZ");
+    assertThatThrownBy(() -> provider.parseWebhook(forged))
+        .isInstanceOfSatisfying(
+            WebhookRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(403));
+  }
+
+  @Test
+  void aRepeatedFieldIsReadAtItsFirstValueWhichTheSignatureCovers() {
+    WebhookRequest ringing =
+        PlivoPayloads.signed(URL, PlivoPayloads.fields("u", CallStatus.RINGING), AUTH_TOKEN);
+    // plivo-go's reading (first value) accepts a value appended later: Dialkit reads the first
+    WebhookRequest appended =
+        WebhookRequest.formPost(URL, ringing.headers(), ringing.body() + "&CallStatus=completed");
+    assertThat(provider.parseWebhook(appended).get(0).status()).isEqualTo(CallStatus.RINGING);
+    WebhookRequest prepended =
+        WebhookRequest.formPost(URL, ringing.headers(), "CallStatus=completed&" + ringing.body());
+    assertThatThrownBy(() -> provider.parseWebhook(prepended))
+        .isInstanceOfSatisfying(
+            WebhookRejectedException.class, e -> assertThat(e.httpStatus()).isEqualTo(403));
+  }
+
   @Test
   void theMainAccountSignatureIsAccepted() {
     WebhookRequest request =

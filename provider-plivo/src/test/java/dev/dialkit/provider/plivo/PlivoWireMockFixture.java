@@ -71,11 +71,15 @@ final class PlivoWireMockFixture implements ProviderFixture {
 
   @Override
   public String stubCreateAccepted() {
+    return stubCreateAccepted(PlivoPayloads.REQUEST_UUID);
+  }
+
+  /** Every create from now on is accepted as request {@code requestUuid}. */
+  String stubCreateAccepted(String requestUuid) {
     server.resetAll();
     server.stubFor(
-        post(urlPathEqualTo(CALLS_PATH))
-            .willReturn(json(201, PlivoPayloads.created(PlivoPayloads.REQUEST_UUID))));
-    return PlivoPayloads.REQUEST_UUID;
+        post(urlPathEqualTo(CALLS_PATH)).willReturn(json(201, PlivoPayloads.created(requestUuid))));
+    return requestUuid;
   }
 
   @Override

@@ -58,9 +58,9 @@ import org.slf4j.LoggerFactory;
  * re-sent here; Dialkit reconciles with {@link #queryStatus}); connection refused or a connect
  * timeout retryable; invalid numbers and account errors permanent.
  *
- * <p><b>Webhooks</b>: {@code X-Twilio-Signature} is verified with the auth token against the public
- * base URL ({@link TwilioSignature}), then the status or AMD callback is parsed ({@link
- * TwilioCallbacks}).
+ * <p><b>Webhooks</b>: {@code X-Twilio-Signature} is verified on the raw request with the auth token
+ * against the public base URL ({@link TwilioSignature}); only then is the status or AMD callback
+ * parsed ({@link TwilioCallbacks}), every value range-checked.
  *
  * <p><b>Reconciling an ambiguous create</b> ({@link #queryStatus} of a call with no {@code
  * CallSid}): Twilio cannot be asked by Dialkit's id and its Call resource does not echo the
@@ -310,7 +310,12 @@ public final class TwilioProvider implements CallProvider {
                 throw http.error(action, response);
               }
               JsonNode page = http.readObject(action, response.body());
-              List<JsonNode> found = TwilioCallResource.candidates(page, call, RECONCILE_SKEW);
+              List<JsonNode> found;
+              try {
+                found = TwilioCallResource.candidates(page, call, RECONCILE_SKEW);
+              } catch (IllegalArgumentException e) {
+                throw unreadable(action + ": " + e.getMessage());
+              }
               if (found.size() > 1) {
                 throw new ProviderException(
                     name,
@@ -330,9 +335,14 @@ public final class TwilioProvider implements CallProvider {
     try {
       return TwilioCallResource.toUpdate(node, raw);
     } catch (IllegalArgumentException e) {
-      throw new ProviderException(
-          name, e.getMessage(), 200, null, FailureReason.PROVIDER_ERROR, false, false, null);
+      throw unreadable(e.getMessage());
     }
+  }
+
+  /** A Call resource Dialkit cannot take as true: missing status, values out of range. */
+  private ProviderException unreadable(String message) {
+    return new ProviderException(
+        name, message, 200, null, FailureReason.PROVIDER_ERROR, false, false, null);
   }
 
   private static long seconds(Duration d) {

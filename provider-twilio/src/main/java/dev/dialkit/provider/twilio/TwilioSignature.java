@@ -4,7 +4,9 @@ import dev.dialkit.campaign.InvalidConfigurationException;
 import dev.dialkit.campaign.WebhookRejectedException;
 import dev.dialkit.campaign.WebhookRejectedException.Reason;
 import dev.dialkit.campaign.WebhookRequest;
+import dev.dialkit.campaign.spi.FormFields;
 import dev.dialkit.campaign.spi.WebhookUrls;
+import dev.dialkit.provider.twilio.internal.TwilioUrlForms;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,37 +14,53 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Verifies the {@code X-Twilio-Signature} header of a Twilio webhook, as twilio-java's {@code
- * RequestValidator} does.
+ * Verifies the {@code X-Twilio-Signature} header of a Twilio webhook from the raw request, before
+ * anything in it is parsed, accepting exactly what Twilio's official validators accept (twilio-java
+ * {@code RequestValidator}, twilio-node {@code webhooks.ts}).
  *
- * <p>The signed data is the URL exactly as Twilio called it (scheme, host, path and query), then,
- * for a form POST ({@code application/x-www-form-urlencoded}), every body parameter as {@code name
- * + value} with no separators, names sorted in Java {@link String} order (case-sensitive). A GET is
- * signed over the URL alone. A JSON (or any other non-form) body is signed over the URL alone, and
- * that URL must carry {@code bodySHA256}, the lowercase hex SHA-256 of the raw body, which must
- * match the body received. The signature is {@code Base64(HMAC-SHA1(authToken, data))}, both as
- * UTF-8, compared in constant time.
+ * <p><b>What is signed.</b> The URL as Twilio called it (scheme, host, path and query), then, for a
+ * form POST ({@code application/x-www-form-urlencoded}), every body parameter as {@code name +
+ * value} with no separators, names in {@link String} order (case-sensitive). A GET, and a POST
+ * without a body, are signed over the URL alone. A JSON (or other non-form) body is signed over the
+ * URL alone, and that URL carries {@code bodySHA256}, the lowercase hex SHA-256 of the body, which
+ * must match the body received. The signature is {@code Base64(HMAC-SHA1(authToken, data))}, both
+ * as UTF-8, compared in constant time.
  *
- * <p><b>Repeated keys.</b> twilio-java takes the parameters as a {@code Map<String, String>} and
- * cannot represent a key sent twice (twilio-python #613 reports such requests failing to validate);
- * twilio-node deduplicates and sorts the values. What Twilio's server signs is not documented, so
- * this class appends {@code name + value} for every value of a repeated key in the order received,
- * with no deduplication.
+ * <p><b>Tolerance</b>, no more than the official validators':
  *
- * <p><b>Proxies and ports.</b> Behind a TLS-terminating proxy or tunnel the host sees a URL Twilio
- * never called. Configure the public base URL and the received URL's scheme, host and port are
- * replaced by it ({@link WebhookUrls#asCalled}). Twilio has been inconsistent about writing the
- * default port, so the URL is tried with and without it ({@link WebhookUrls#candidates}); the
- * request is accepted if any form matches.
+ * <ul>
+ *   <li>URL forms ({@link TwilioUrlForms}): as given; twilio-java's port stripping (any port) or
+ *       default port, re-quoted by {@code java.net.URI}; twilio-node's {@code removePort} and
+ *       {@code addPort} of the WHATWG-normalised URL, and both with Node's legacy query encoding.
+ *   <li>Repeated body keys: twilio-node's rule (the values of a name de-duplicated and sorted) and
+ *       twilio-java's (a {@code Map<String, String>} holds one value per name; Dialkit takes the
+ *       first, which is what {@code ServletRequest.getParameter} gives and what Dialkit's parser
+ *       reads, so a value appended by someone else is never the one used).
+ *   <li>A form POST whose URL also carries {@code bodySHA256} verifies either way.
+ * </ul>
  *
- * <p>Thread-safe. The auth token appears in no message, {@code toString} or log.
+ * <p><b>Rejected as {@link Reason#SIGNATURE} (403)</b>, whatever the content: a missing or blank
+ * header; a body or query that is not valid form encoding (a broken {@code %} escape, bytes that
+ * are not UTF-8: Twilio never sends them, so such a request cannot carry a valid signature); a
+ * non-form body without {@code bodySHA256}, or not matching it; no form matching. This class never
+ * answers MALFORMED: only a verified request is parsed.
+ *
+ * <p><b>Proxies.</b> Behind a TLS-terminating proxy or tunnel the host sees a URL Twilio never
+ * called. Configure the public base URL and the received URL's scheme, host and port are replaced
+ * by it ({@link WebhookUrls#asCalled}) before the forms above are made.
+ *
+ * <p>Thread-safe. The auth token, the header and the request's values appear in no message, {@code
+ * toString} or log.
  */
 public final class TwilioSignature {
   /** The header Twilio puts the signature in. */
@@ -82,76 +100,108 @@ public final class TwilioSignature {
   /**
    * Returns normally if {@code request} carries a valid Twilio signature.
    *
-   * @throws WebhookRejectedException with {@link Reason#SIGNATURE} if the header is missing, no URL
-   *     form matches, or a JSON body does not match its {@code bodySHA256}; with {@link
-   *     Reason#MALFORMED} if a form body is not valid form encoding
+   * @throws WebhookRejectedException with {@link Reason#SIGNATURE} if it does not, for any reason
    */
   public void verify(WebhookRequest request) {
     Objects.requireNonNull(request, "request");
-    String received = request.header(HEADER);
-    if (received == null || received.isBlank()) {
-      throw rejected("missing " + HEADER + " header", request);
+    String header = request.header(HEADER);
+    if (header == null || header.isBlank()) {
+      throw rejected("missing " + HEADER + " header");
     }
-    Map<String, List<String>> params = signedParameters(request);
-    byte[] expected = received.trim().getBytes(StandardCharsets.UTF_8);
-    for (String url : WebhookUrls.candidates(WebhookUrls.asCalled(request.url(), publicBase))) {
-      if (MessageDigest.isEqual(sign(url, params).getBytes(StandardCharsets.UTF_8), expected)) {
-        return;
+    URI url = WebhookUrls.asCalled(request.url(), publicBase);
+    FormFields query =
+        FormFields.decode(url.getRawQuery())
+            .orElseThrow(() -> rejected("the query is not valid form encoding"));
+    byte[] expected = header.trim().getBytes(StandardCharsets.UTF_8);
+    Set<String> suffixes = signedParameters(request, query);
+    for (String form : TwilioUrlForms.of(url)) {
+      for (String suffix : suffixes) {
+        if (MessageDigest.isEqual(hmac(form + suffix).getBytes(StandardCharsets.UTF_8), expected)) {
+          return;
+        }
       }
     }
-    throw rejected(HEADER + " does not match", request);
+    throw rejected(HEADER + " does not match");
   }
 
   /**
-   * The signature Twilio would send for a request to {@code url} with these body parameters: useful
-   * for tests and tools that simulate Twilio. Names are sorted in {@link String} order; the values
-   * of a name are appended in list order.
+   * The signature Twilio sends for a request to {@code url} with these form body parameters, as
+   * twilio-node computes it (names sorted, the values of a name de-duplicated and sorted): useful
+   * for tests and tools that simulate Twilio.
    *
    * @param url the full URL, query included, exactly as called
-   * @param params the form body parameters; empty for a GET or a JSON body
+   * @param params the form body parameters, decoded; empty for a GET or a JSON body
    */
   public String sign(String url, Map<String, List<String>> params) {
-    StringBuilder data = new StringBuilder(url);
-    List<String> names = new ArrayList<>(params.keySet());
-    names.sort(null);
-    for (String name : names) {
-      for (String value : params.get(name)) {
-        data.append(name).append(value == null ? "" : value);
+    return hmac(url + parameters(params, false));
+  }
+
+  /**
+   * What follows the URL in the signed data, for each way an official validator reads the body: the
+   * form parameters (twilio-node's and twilio-java's rules), or nothing when the URL alone is
+   * signed. Empty if the body cannot be verified at all.
+   */
+  private Set<String> signedParameters(WebhookRequest request, FormFields query) {
+    Set<String> suffixes = new LinkedHashSet<>();
+    if (request.method().equals("GET")) {
+      suffixes.add(""); // the fields are in the URL
+      return suffixes;
+    }
+    boolean form = FORM.equals(request.mediaType());
+    if (form) {
+      Map<String, List<String>> params =
+          FormFields.decode(request.body())
+              .map(FormFields::byName)
+              .orElseThrow(() -> rejected("the body is not valid form encoding"));
+      suffixes.add(parameters(params, false));
+      suffixes.add(parameters(params, true));
+    }
+    String claimed = query.first(BODY_SHA256);
+    if (claimed != null) {
+      byte[] actual = sha256Hex(request.body()).getBytes(StandardCharsets.UTF_8);
+      if (MessageDigest.isEqual(actual, claimed.getBytes(StandardCharsets.UTF_8))) {
+        suffixes.add("");
+      } else if (!form) {
+        throw rejected("the body does not match " + BODY_SHA256);
+      }
+    } else if (!form) {
+      if (!request.body().isEmpty()) {
+        throw rejected("a body that is not a form needs " + BODY_SHA256 + " in the URL");
+      }
+      suffixes.add("");
+    }
+    return suffixes;
+  }
+
+  /**
+   * The parameters as appended to the URL: names in {@link String} order, then either every
+   * distinct value of a name in {@link String} order (twilio-node) or only its first value
+   * (twilio-java's {@code Map}).
+   */
+  private static String parameters(Map<String, List<String>> params, boolean firstValueOnly) {
+    StringBuilder data = new StringBuilder();
+    for (String name : new TreeSet<>(params.keySet())) {
+      List<String> values = new ArrayList<>(params.get(name));
+      values.replaceAll(v -> v == null ? "" : v);
+      List<String> signed =
+          firstValueOnly
+              ? values.subList(0, Math.min(1, values.size()))
+              : List.copyOf(new TreeSet<>(values));
+      for (String value : signed) {
+        data.append(name).append(value);
       }
     }
+    return data.toString();
+  }
+
+  private String hmac(String data) {
     try {
       Mac mac = Mac.getInstance(HMAC_SHA1); // a Mac is not thread-safe: one per signature
       mac.init(key);
-      byte[] digest = mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
+      return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(HMAC_SHA1 + " is required of every JVM", e);
     }
-  }
-
-  /** The parameters appended to the URL; checks a non-form body against its bodySHA256. */
-  private Map<String, List<String>> signedParameters(WebhookRequest request) {
-    if (FORM.equals(request.mediaType())) {
-      try {
-        return request.formParameters();
-      } catch (IllegalArgumentException e) {
-        throw new WebhookRejectedException(
-            Reason.MALFORMED, "Twilio webhook body is not form encoded (" + where(request) + ")");
-      }
-    }
-    String claimed = request.queryParameter(BODY_SHA256);
-    if (claimed == null && request.body().isEmpty()) {
-      return Map.of(); // a GET, or a POST without a body: the URL alone is signed
-    }
-    if (claimed == null) {
-      throw rejected("the URL of a non-form body carries no " + BODY_SHA256, request);
-    }
-    String actual = sha256Hex(request.body());
-    if (!MessageDigest.isEqual(
-        actual.getBytes(StandardCharsets.UTF_8), claimed.getBytes(StandardCharsets.UTF_8))) {
-      throw rejected("the body does not match " + BODY_SHA256, request);
-    }
-    return Map.of();
   }
 
   private static String sha256Hex(String body) {
@@ -163,16 +213,8 @@ public final class TwilioSignature {
     }
   }
 
-  private static WebhookRejectedException rejected(String why, WebhookRequest request) {
-    return new WebhookRejectedException(
-        Reason.SIGNATURE, "Twilio webhook rejected: " + why + " (" + where(request) + ")");
-  }
-
-  /** The URL without user info and query, either of which may carry secrets. */
-  private static String where(WebhookRequest request) {
-    URI url = request.url();
-    String port = url.getPort() < 0 ? "" : ":" + url.getPort();
-    return url.getScheme() + "://" + url.getHost() + port + url.getRawPath();
+  private static WebhookRejectedException rejected(String why) {
+    return new WebhookRejectedException(Reason.SIGNATURE, "Twilio webhook rejected: " + why);
   }
 
   @Override

@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TwilioCallControlTest {
   private static final Instant CREATED = Instant.parse("2025-03-03T10:00:00Z");
@@ -219,6 +221,71 @@ class TwilioCallControlTest {
         .isInstanceOf(CompletionException.class)
         .cause()
         .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.isAmbiguous()).isTrue());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          duration near Long.MAX_VALUE | Mon, 03 Mar 2025 10:01:02 +0000 | 9223372036854775807
+          duration over 7 days         | Mon, 03 Mar 2025 10:01:02 +0000 | 604801
+          negative duration            | Mon, 03 Mar 2025 10:01:02 +0000 | -5
+          end_time in year 1           | 01 Jan 0001 00:00:00 +0000      | 45
+          end_time in 2200             | 01 Jan 2200 00:00:00 +0000      | 45
+          """)
+  void aCallResourceOutOfRangeFailsTheQueryWithAProviderException(
+      String what, String endTime, String duration) {
+    fx.server.stubFor(
+        get(urlPathEqualTo(callPath("CA1")))
+            .willReturn(
+                json(
+                    200,
+                    TwilioPayloads.callJson(
+                        "CA1",
+                        "completed",
+                        null,
+                        "Mon, 03 Mar 2025 10:00:02 +0000",
+                        endTime,
+                        duration))));
+    assertThatThrownBy(
+            () ->
+                fx.provider()
+                    .queryStatus(call("CA1", CallStatus.RINGING))
+                    .toCompletableFuture()
+                    .join())
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.isRetryable()).isFalse();
+              assertThat(e.getMessage()).contains("out of range");
+            });
+  }
+
+  @Test
+  void aListedCallCreatedOutOfRangeFailsTheReconciliationWithAProviderException() {
+    fx.server.stubFor(
+        get(urlPathEqualTo(CALLS_PATH))
+            .willReturn(
+                json(
+                    200,
+                    page(
+                        TwilioPayloads.queuedCall("CAnew")
+                            .replace(
+                                "Mon, 03 Mar 2025 10:00:01 +0000",
+                                "01 Jan 0001 00:00:00 +0000")))));
+    assertThatThrownBy(
+            () ->
+                fx.provider()
+                    .queryStatus(call(null, CallStatus.INITIATED))
+                    .toCompletableFuture()
+                    .join())
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOf(ProviderException.class)
+        .hasMessageContaining("date_created");
   }
 
   private static String page(String... calls) {

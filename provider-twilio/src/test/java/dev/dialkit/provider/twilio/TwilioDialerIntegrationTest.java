@@ -86,6 +86,28 @@ class TwilioDialerIntegrationTest {
       post(dialer, callback, sid, "initiated", 0, "Mon, 03 Mar 2025 18:00:01 +0000");
       post(dialer, callback, sid, "ringing", 1, "Mon, 03 Mar 2025 18:00:03 +0000");
       post(dialer, callback, sid, "in-progress", 2, "Mon, 03 Mar 2025 18:00:10 +0000");
+
+      // signed, but out of range: 400, and the call is as it was
+      Call answered = dialer.calls().get(TENANT, callId).orElseThrow();
+      for (String[] hostile :
+          new String[][] {
+            {"CallDuration", "9223372036854775807"},
+            {"Timestamp", "01 Jan 0001 00:00:00 +0000"},
+            {"SequenceNumber", "-1"},
+            {"SequenceNumber", "1000000001"}
+          }) {
+        Map<String, String> f = TwilioPayloads.callbackFields(sid, "completed", 3);
+        f.put("Timestamp", "Mon, 03 Mar 2025 18:01:00 +0000");
+        f.put(hostile[0], hostile[1]);
+        assertThat(
+                dialer
+                    .webhooks()
+                    .handle(TwilioWireMockFixture.signed(callback, f, AUTH_TOKEN))
+                    .status())
+            .as(hostile[0] + "=" + hostile[1])
+            .isEqualTo(400);
+        assertThat(dialer.calls().get(TENANT, callId).orElseThrow()).isEqualTo(answered);
+      }
       Map<String, String> done = TwilioPayloads.callbackFields(sid, "completed", 3);
       done.put("Timestamp", "Mon, 03 Mar 2025 18:01:00 +0000");
       done.put("CallDuration", "50");

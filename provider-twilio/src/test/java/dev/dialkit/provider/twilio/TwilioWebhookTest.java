@@ -231,6 +231,101 @@ class TwilioWebhookTest {
         .hasSize(1);
   }
 
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          CallDuration   | 9223372036854775807
+          CallDuration   | 604801
+          CallDuration   | -1
+          CallDuration   | 99999999999999999999
+          SequenceNumber | -1
+          SequenceNumber | 1000000001
+          SequenceNumber | 9223372036854775807
+          Timestamp      | 01 Jan 0001 00:00:00 +0000
+          Timestamp      | Fri, 31 Dec 1999 23:59:59 +0000
+          Timestamp      | 01 Jan 2200 00:00:00 +0000
+          Timestamp      | 01 Jan 999999999 00:00:00 +0000
+          Timestamp      | 31 Dec 9999 23:59:59 -1800
+          """)
+  void aValueOutOfRangeIsMalformedAndYieldsNoUpdate(String field, String value) {
+    Map<String, String> f = callbackFields("CA1", "completed", 3);
+    f.put(field, value);
+    assertThatThrownBy(() -> provider.parseWebhook(signed(URL, f, AUTH_TOKEN)))
+        .isInstanceOfSatisfying(
+            WebhookRejectedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+              assertThat(e.httpStatus()).isEqualTo(400);
+              assertThat(e.getMessage()).contains(field).hasSizeLessThan(200);
+            });
+  }
+
+  @ParameterizedTest(name = "{0} of {1} characters")
+  @CsvSource({"CallSid, 256", "CallStatus, 256", "SipResponseCode, 41", "ErrorCode, 1001"})
+  void aFieldTooLongIsMalformed(String field, int length) {
+    Map<String, String> f = callbackFields("CA1", "failed", 3);
+    f.put(field, "9".repeat(length));
+    assertThatThrownBy(() -> provider.parseWebhook(signed(URL, f, AUTH_TOKEN)))
+        .isInstanceOfSatisfying(
+            WebhookRejectedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+              assertThat(e.getMessage()).contains(field).doesNotContain("9999");
+            });
+  }
+
+  @Test
+  void theBoundsThemselvesAreAccepted() {
+    Map<String, String> f = callbackFields("CA1", "completed", 1_000_000_000);
+    f.put("CallDuration", "604800");
+    f.put("Timestamp", "Sat, 01 Jan 2000 00:00:00 +0000");
+    CallStatusUpdate u = parse(f);
+    assertThat(u.duration()).isEqualTo(Duration.ofDays(7));
+    assertThat(u.sequence()).isEqualTo(1_000_000_000L);
+    f.put("Timestamp", "31 Dec 2199 23:59:59 +0000");
+    f.put("CallDuration", "0");
+    f.put("SequenceNumber", "0");
+    assertThat(parse(f).occurredAt()).isEqualTo(Instant.parse("2199-12-31T23:59:59Z"));
+  }
+
+  @Test
+  void aRejectedValueIsQuotedShortAndEscapedInTheMessage() {
+    Map<String, String> f = callbackFields("CA1", "completed", 3);
+    f.put("Timestamp", "Mon\r\nFAKE LOG LINE " + "x".repeat(500));
+    assertThatThrownBy(() -> provider.parseWebhook(signed(URL, f, AUTH_TOKEN)))
+        .isInstanceOf(WebhookRejectedException.class)
+        // Untrusted.quote: CR and LF written \r and \n, cut after 80 escaped characters
+        .hasMessageNotContaining("\r")
+        .hasMessageNotContaining("\n")
+        .hasMessageContaining("'Mon\\r\\nFAKE LOG LINE " + "x".repeat(59) + "…'")
+        .hasMessageNotContaining("x".repeat(60));
+  }
+
+  @Test
+  void aBrokenEscapeInAnUnsignedBodyIs403NotMalformed() {
+    WebhookRequest forged =
+        WebhookRequest.formPost(
+            URL,
+            Map.of(TwilioSignature.HEADER, List.of("bm90IGEgc2lnbmF0dXJl")),
+            "CallSid=CA1&CallStatus=%ZZ");
+    assertRejected(forged, Reason.SIGNATURE);
+  }
+
+  @Test
+  void aRepeatedFieldIsReadAtTheValueTheSignatureCovers() {
+    WebhookRequest ringing = signed(URL, callbackFields("CA1", "ringing", 1), AUTH_TOKEN);
+    // twilio-java would accept a value appended to a signed field: Dialkit reads the signed one
+    WebhookRequest appended =
+        WebhookRequest.formPost(URL, ringing.headers(), ringing.body() + "&CallStatus=completed");
+    assertThat(provider.parseWebhook(appended).get(0).status()).isEqualTo(CallStatus.RINGING);
+    // put first, the other value would be read: that request does not verify
+    WebhookRequest prepended =
+        WebhookRequest.formPost(URL, ringing.headers(), "CallStatus=completed&" + ringing.body());
+    assertRejected(prepended, Reason.SIGNATURE);
+  }
+
   private void assertRejected(WebhookRequest request, Reason reason) {
     assertThatThrownBy(() -> provider.parseWebhook(request))
         .isInstanceOfSatisfying(

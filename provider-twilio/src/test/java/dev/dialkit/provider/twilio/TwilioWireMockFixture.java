@@ -64,8 +64,12 @@ final class TwilioWireMockFixture implements ProviderFixture {
 
   @Override
   public String stubCreateAccepted() {
+    return stubCreateAccepted("CA0123456789abcdef0123456789abcdef");
+  }
+
+  /** Every create from now on is accepted as call {@code sid}. */
+  String stubCreateAccepted(String sid) {
     server.resetAll();
-    String sid = "CA0123456789abcdef0123456789abcdef";
     server.stubFor(
         post(urlPathEqualTo(CALLS_PATH)).willReturn(json(201, TwilioPayloads.queuedCall(sid))));
     return sid;

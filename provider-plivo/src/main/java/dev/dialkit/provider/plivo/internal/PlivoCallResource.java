@@ -3,11 +3,12 @@ package dev.dialkit.provider.plivo.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
+import dev.dialkit.campaign.spi.Untrusted;
 import dev.dialkit.provider.plivo.internal.PlivoHangupCauses.Outcome;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads Plivo's REST call resources.
@@ -25,6 +26,10 @@ import java.time.format.DateTimeParseException;
  *       ended, as for callbacks. It has no machine-detection verdict, so a voicemail call reads as
  *       COMPLETED here.
  * </ul>
+ *
+ * <p>A figure that cannot be read is left out, never guessed; one that reads but lies outside the
+ * bounds of {@link CallStatusUpdate} throws {@link IllegalArgumentException}, which the provider
+ * reports as a {@code ProviderException}.
  */
 public final class PlivoCallResource {
   private PlivoCallResource() {}
@@ -51,7 +56,11 @@ public final class PlivoCallResource {
         .build();
   }
 
-  /** An ended call's update, from its call detail record. */
+  /**
+   * An ended call's update, from its call detail record.
+   *
+   * @throws IllegalArgumentException if a time or duration is out of range
+   */
   public static CallStatusUpdate ended(JsonNode call, String raw, ZoneId zone) {
     Instant answered = time(call, "answer_time", zone);
     Instant ended = time(call, "end_time", zone);
@@ -79,22 +88,54 @@ public final class PlivoCallResource {
         .build();
   }
 
+  /**
+   * A Plivo time; an unreadable one is left out, never guessed.
+   *
+   * @throws IllegalArgumentException if it is outside {@link CallStatusUpdate#INSTANT_RANGE}
+   */
   private static Instant time(JsonNode call, String field, ZoneId zone) {
     String value = PlivoHttp.text(call, field);
+    Instant t;
     try {
-      return value == null ? null : PlivoStatuses.time(value, zone);
-    } catch (DateTimeParseException e) {
-      return null; // an unreadable time is left out, never guessed
+      t = value == null ? null : PlivoStatuses.time(value, zone);
+    } catch (DateTimeException | ArithmeticException e) {
+      return null;
     }
+    if (t != null && !CallStatusUpdate.instantInRange(t)) {
+      throw outOfRange(field, CallStatusUpdate.INSTANT_RANGE, value);
+    }
+    return t;
   }
 
+  /**
+   * Whole seconds; an unreadable figure is left out, never guessed.
+   *
+   * @throws IllegalArgumentException if it is below 0 or over 7 days
+   */
   private static Long seconds(JsonNode call, String field) {
     String value = PlivoHttp.text(call, field);
+    long s;
     try {
-      long s = value == null ? -1 : Long.parseLong(value.trim());
-      return s >= 0 ? s : null;
+      if (value == null) {
+        return null;
+      }
+      s = Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
       return null;
     }
+    if (!CallStatusUpdate.durationInRange(Duration.ofSeconds(s))) {
+      throw outOfRange(field, "0 to " + CallStatusUpdate.MAX_DURATION.getSeconds() + " s", value);
+    }
+    return s;
+  }
+
+  private static IllegalArgumentException outOfRange(String field, String range, String value) {
+    return new IllegalArgumentException(
+        "the call record's "
+            + field
+            + " is out of range ("
+            + range
+            + "): "
+            + Untrusted.quote(value));
   }
 }

@@ -6,13 +6,13 @@ import dev.dialkit.campaign.WebhookRejectedException;
 import dev.dialkit.campaign.WebhookRejectedException.Reason;
 import dev.dialkit.campaign.WebhookRequest;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
+import dev.dialkit.campaign.spi.FormFields;
+import dev.dialkit.campaign.spi.Untrusted;
 import dev.dialkit.provider.plivo.internal.PlivoHangupCauses.Outcome;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Parses Plivo's ring, hangup and machine-detection callbacks (and an answer request a host hands
@@ -22,7 +22,14 @@ import java.util.Map;
  * except on a machine-detection callback), {@code Machine}, {@code Event}, {@code HangupCauseCode},
  * {@code HangupCauseName}, {@code HangupSource}, {@code HangupCause} (legacy name, kept only when
  * there is no code), {@code Duration}, {@code BillDuration} (whole seconds), {@code AnswerTime},
- * {@code StartTime}, {@code EndTime} ({@link PlivoStatuses#time}).
+ * {@code StartTime}, {@code EndTime} ({@link PlivoStatuses#time}). Where a name is repeated, its
+ * first value is read.
+ *
+ * <p>Ranges (those {@link CallStatusUpdate} enforces): the times from 2000-01-01 to before
+ * 2200-01-01 UTC, {@code Duration} and {@code BillDuration} 0 to 7 days, {@code CallUUID}, {@code
+ * RequestUUID} and {@code CallStatus} at most 255 characters, the hangup cause 1,000; outside, the
+ * callback is MALFORMED and nothing of it is applied. Values appear in messages only through {@link
+ * Untrusted#quote}.
  *
  * <p>Times: {@code answeredAt} is {@code AnswerTime}, {@code endedAt} is {@code EndTime}; {@code
  * occurredAt} is the end time on a hangup and the answer time on {@code in-progress}. A ring
@@ -43,16 +50,16 @@ public final class PlivoCallbacks {
   /**
    * @param zone the zone of times without an offset
    * @throws WebhookRejectedException {@link Reason#MALFORMED} if the body is not a form, a required
-   *     field is missing or a field cannot be parsed
+   *     field is missing, or a field cannot be parsed or is out of range
    */
   public static CallStatusUpdate parse(WebhookRequest request, ZoneId zone) {
-    Map<String, List<String>> form = fields(request);
-    String callUuid = first(form, "CallUUID");
+    FormFields form = fields(request);
+    String callUuid = text(form, "CallUUID", CallStatusUpdate.MAX_ID_LENGTH);
     if (callUuid == null) {
       throw malformed("missing field CallUUID");
     }
-    String raw = first(form, "CallStatus");
-    String machine = first(form, "Machine");
+    String raw = text(form, "CallStatus", CallStatusUpdate.MAX_ID_LENGTH);
+    String machine = text(form, "Machine", CallStatusUpdate.MAX_ID_LENGTH - AMD_PREFIX.length());
     AnsweredBy answeredBy = PlivoStatuses.answeredBy(machine);
     boolean amdEvent = "MachineDetection".equalsIgnoreCase(first(form, "Event"));
     CallStatusUpdate.Builder update;
@@ -71,7 +78,7 @@ public final class PlivoCallbacks {
       Long seconds = seconds(form, "Duration");
       Long billed = seconds(form, "BillDuration");
       boolean answered = answerTime != null || (billed != null && billed > 0);
-      String code = first(form, "HangupCauseCode");
+      String code = text(form, "HangupCauseCode", CallStatusUpdate.MAX_HANGUP_CAUSE_LENGTH);
       Outcome outcome =
           PlivoStatuses.status(
               raw,
@@ -90,56 +97,91 @@ public final class PlivoCallbacks {
               .duration(seconds == null ? null : Duration.ofSeconds(seconds))
               .billedDuration(billed == null ? null : Duration.ofSeconds(billed))
               .failureReason(outcome.reason())
-              .hangupCause(code != null ? code : first(form, "HangupCause"));
+              .hangupCause(
+                  code != null
+                      ? code
+                      : text(form, "HangupCause", CallStatusUpdate.MAX_HANGUP_CAUSE_LENGTH));
     }
-    return update
+    update
         .providerCallId(callUuid)
-        .providerRequestId(first(form, "RequestUUID"))
+        .providerRequestId(text(form, "RequestUUID", CallStatusUpdate.MAX_ID_LENGTH))
         .answeredBy(answeredBy)
-        .rawPayload(request.body().isEmpty() ? request.url().getRawQuery() : request.body())
-        .build();
-  }
-
-  private static Map<String, List<String>> fields(WebhookRequest request) {
+        .rawPayload(request.body().isEmpty() ? request.url().getRawQuery() : request.body());
     try {
-      if (request.method().equals("GET")) {
-        return request.queryParameters(); // ring_method / hangup_method GET
-      }
-      if (!FORM.equals(request.mediaType())) {
-        throw malformed("content type must be " + FORM + ", was '" + request.mediaType() + "'");
-      }
-      return request.formParameters();
+      return update.build();
     } catch (IllegalArgumentException e) {
-      throw malformed("body is not valid form encoding");
+      // every range is checked above; should the core's checks ever be wider, still a 400
+      throw malformed(e.getMessage());
     }
   }
 
-  private static Instant time(Map<String, List<String>> form, String field, ZoneId zone) {
-    String value = first(form, field);
-    try {
-      return value == null ? null : PlivoStatuses.time(value, zone);
-    } catch (DateTimeParseException e) {
-      throw malformed(field + " must be a yyyy-MM-dd HH:mm:ss time, was '" + value + "'");
+  /** The callback's fields, decoded as the signature check decoded them ({@link FormFields}). */
+  private static FormFields fields(WebhookRequest request) {
+    if (request.method().equals("GET")) {
+      // ring_method / hangup_method GET put the fields in the URL
+      return FormFields.decode(request.url().getRawQuery())
+          .orElseThrow(() -> malformed("the query is not valid form encoding"));
     }
+    if (!FORM.equals(request.mediaType())) {
+      throw malformed(
+          "content type must be " + FORM + ", was " + Untrusted.quote(request.mediaType()));
+    }
+    return FormFields.decode(request.body())
+        .orElseThrow(() -> malformed("body is not valid form encoding"));
   }
 
-  private static Long seconds(Map<String, List<String>> form, String field) {
+  private static Instant time(FormFields form, String field, ZoneId zone) {
     String value = first(form, field);
+    if (value == null) {
+      return null;
+    }
+    Instant t;
     try {
-      Long s = value == null ? null : Long.parseLong(value.trim());
-      if (s != null && s < 0) {
-        throw malformed(field + " must be >= 0, was " + s);
+      t = PlivoStatuses.time(value, zone);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw malformed(field + " must be a yyyy-MM-dd HH:mm:ss time, was " + Untrusted.quote(value));
+    }
+    if (!CallStatusUpdate.instantInRange(t)) {
+      throw malformed(
+          field + " must be " + CallStatusUpdate.INSTANT_RANGE + ", was " + Untrusted.quote(value));
+    }
+    return t;
+  }
+
+  private static Long seconds(FormFields form, String field) {
+    String value = first(form, field);
+    long s;
+    try {
+      if (value == null) {
+        return null;
       }
-      return s;
+      s = Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
-      throw malformed(field + " must be a whole number of seconds, was '" + value + "'");
+      throw malformed(field + " must be a whole number of seconds, was " + Untrusted.quote(value));
     }
+    if (!CallStatusUpdate.durationInRange(Duration.ofSeconds(s))) {
+      throw malformed(
+          field
+              + " must be 0 to "
+              + CallStatusUpdate.MAX_DURATION.getSeconds()
+              + " seconds, was "
+              + s);
+    }
+    return s;
   }
 
-  private static String first(Map<String, List<String>> form, String field) {
-    List<String> values = form.get(field);
-    String v = values == null || values.isEmpty() ? null : values.get(0);
+  private static String first(FormFields form, String field) {
+    String v = form.first(field);
     return v == null || v.isBlank() ? null : v;
+  }
+
+  /** The first value of {@code field}, which must not be longer than {@code max}. */
+  private static String text(FormFields form, String field, int max) {
+    String v = first(form, field);
+    if (v != null && v.length() > max) {
+      throw malformed(field + " must be at most " + max + " characters, was " + v.length());
+    }
+    return v;
   }
 
   private static WebhookRejectedException malformed(String message) {

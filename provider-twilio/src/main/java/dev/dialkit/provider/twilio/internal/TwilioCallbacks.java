@@ -6,10 +6,11 @@ import dev.dialkit.campaign.WebhookRejectedException;
 import dev.dialkit.campaign.WebhookRejectedException.Reason;
 import dev.dialkit.campaign.WebhookRequest;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
+import dev.dialkit.campaign.spi.FormFields;
+import dev.dialkit.campaign.spi.Untrusted;
+import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 
 /**
  * Parses Twilio's status callbacks (and async AMD callbacks) into {@link CallStatusUpdate}s. The
@@ -17,7 +18,14 @@ import java.util.Map;
  *
  * <p>Fields read: {@code CallSid} (required), {@code CallStatus} (required, except on an async AMD
  * callback), {@code Timestamp} (RFC 2822), {@code SequenceNumber}, {@code CallDuration} (seconds),
- * {@code AnsweredBy}, {@code SipResponseCode}, {@code ErrorCode}, {@code RecordingUrl}.
+ * {@code AnsweredBy}, {@code SipResponseCode}, {@code ErrorCode}, {@code RecordingUrl}. Where a
+ * name is repeated, its first value is read: the one twilio-java's validator vouches for.
+ *
+ * <p>Ranges (those {@link CallStatusUpdate} enforces): {@code Timestamp} from 2000-01-01 to before
+ * 2200-01-01 UTC, {@code CallDuration} 0 to 7 days, {@code SequenceNumber} 0 to one billion, {@code
+ * CallSid} and {@code CallStatus} at most 255 characters, {@code ErrorCode} 1,000, {@code
+ * SipResponseCode} 40, {@code RecordingUrl} 2,000; outside, the callback is MALFORMED and nothing
+ * of it is applied. Values appear in messages only through {@link Untrusted#quote}.
  *
  * <p>Times: Twilio's callbacks carry no answer or end time of their own, so {@code answeredAt} and
  * {@code endedAt} stay {@code null} and {@code occurredAt} is the event's {@code Timestamp}. On the
@@ -39,16 +47,17 @@ public final class TwilioCallbacks {
 
   /**
    * @throws WebhookRejectedException {@link Reason#MALFORMED} if the body is not a form, a required
-   *     field is missing or a field cannot be parsed
+   *     field is missing, or a field cannot be parsed or is out of range
    */
   public static CallStatusUpdate parse(WebhookRequest request) {
-    Map<String, List<String>> form = fields(request);
-    String sid = first(form, "CallSid");
+    FormFields form = fields(request);
+    String sid = text(form, "CallSid", CallStatusUpdate.MAX_ID_LENGTH);
     if (sid == null) {
       throw malformed("missing field CallSid");
     }
-    String raw = first(form, "CallStatus");
-    String rawAnsweredBy = first(form, "AnsweredBy");
+    String raw = text(form, "CallStatus", CallStatusUpdate.MAX_ID_LENGTH);
+    String rawAnsweredBy =
+        text(form, "AnsweredBy", CallStatusUpdate.MAX_ID_LENGTH - AMD_PREFIX.length());
     AnsweredBy answeredBy = TwilioStatuses.answeredBy(rawAnsweredBy);
     CallStatusUpdate.Builder update;
     if (raw == null) {
@@ -59,64 +68,99 @@ public final class TwilioCallbacks {
     } else {
       CallStatus status = TwilioStatuses.status(raw, answeredBy);
       update = CallStatusUpdate.builder(status, raw);
-      String sip = first(form, "SipResponseCode");
-      String error = first(form, "ErrorCode");
+      String sip = text(form, "SipResponseCode", CallStatusUpdate.MAX_SIP_CODE_LENGTH);
+      String error = text(form, "ErrorCode", CallStatusUpdate.MAX_HANGUP_CAUSE_LENGTH);
       if (status == CallStatus.FAILED) {
         update.failureReason(TwilioStatuses.failureReason(sip, error));
       }
       Long seconds = number(form, "CallDuration");
-      if (seconds != null && seconds < 0) {
-        throw malformed("CallDuration must be >= 0, was " + seconds);
+      if (seconds != null && !CallStatusUpdate.durationInRange(Duration.ofSeconds(seconds))) {
+        throw malformed(
+            "CallDuration must be 0 to "
+                + CallStatusUpdate.MAX_DURATION.getSeconds()
+                + " seconds, was "
+                + seconds);
+      }
+      Long sequence = number(form, "SequenceNumber");
+      if (sequence != null && !CallStatusUpdate.sequenceInRange(sequence)) {
+        throw malformed(
+            "SequenceNumber must be 0 to " + CallStatusUpdate.MAX_SEQUENCE + ", was " + sequence);
       }
       update
           .occurredAt(timestamp(first(form, "Timestamp")))
-          .sequence(number(form, "SequenceNumber"))
+          .sequence(sequence)
           .duration(seconds == null ? null : Duration.ofSeconds(seconds))
           .hangupCause(error)
           .sipCode(sip)
-          .recordingUrl(first(form, "RecordingUrl"));
+          .recordingUrl(text(form, "RecordingUrl", CallStatusUpdate.MAX_RECORDING_URL_LENGTH));
     }
-    return update
+    update
         .providerCallId(sid)
         .answeredBy(answeredBy)
-        .rawPayload(request.body().isEmpty() ? request.url().getRawQuery() : request.body())
-        .build();
-  }
-
-  private static Map<String, List<String>> fields(WebhookRequest request) {
+        .rawPayload(request.body().isEmpty() ? request.url().getRawQuery() : request.body());
     try {
-      if (request.method().equals("GET")) {
-        return request.queryParameters(); // StatusCallbackMethod=GET puts the fields in the URL
-      }
-      if (!FORM.equals(request.mediaType())) {
-        throw malformed("content type must be " + FORM + ", was '" + request.mediaType() + "'");
-      }
-      return request.formParameters();
+      return update.build();
     } catch (IllegalArgumentException e) {
-      throw malformed("body is not valid form encoding");
+      // every range is checked above; should the core's checks ever be wider, still a 400
+      throw malformed(e.getMessage());
     }
   }
 
-  private static java.time.Instant timestamp(String value) {
+  /** The callback's fields, decoded as the signature check decoded them ({@link FormFields}). */
+  private static FormFields fields(WebhookRequest request) {
+    if (request.method().equals("GET")) {
+      // StatusCallbackMethod=GET puts the fields in the URL
+      return FormFields.decode(request.url().getRawQuery())
+          .orElseThrow(() -> malformed("the query is not valid form encoding"));
+    }
+    if (!FORM.equals(request.mediaType())) {
+      throw malformed(
+          "content type must be " + FORM + ", was " + Untrusted.quote(request.mediaType()));
+    }
+    return FormFields.decode(request.body())
+        .orElseThrow(() -> malformed("body is not valid form encoding"));
+  }
+
+  private static Instant timestamp(String value) {
+    if (value == null) {
+      return null;
+    }
+    Instant t;
     try {
-      return value == null ? null : TwilioStatuses.rfc2822(value);
-    } catch (DateTimeParseException e) {
-      throw malformed("Timestamp must be an RFC 2822 date, was '" + value + "'");
+      t = TwilioStatuses.rfc2822(value);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw malformed("Timestamp must be an RFC 2822 date, was " + Untrusted.quote(value));
     }
+    if (!CallStatusUpdate.instantInRange(t)) {
+      throw malformed(
+          "Timestamp must be "
+              + CallStatusUpdate.INSTANT_RANGE
+              + ", was "
+              + Untrusted.quote(value));
+    }
+    return t;
   }
 
-  private static String first(Map<String, List<String>> form, String field) {
-    List<String> values = form.get(field);
-    String v = values == null || values.isEmpty() ? null : values.get(0);
+  private static String first(FormFields form, String field) {
+    String v = form.first(field);
     return v == null || v.isBlank() ? null : v;
   }
 
-  private static Long number(Map<String, List<String>> form, String field) {
+  /** The first value of {@code field}, which must not be longer than {@code max}. */
+  private static String text(FormFields form, String field, int max) {
+    String v = first(form, field);
+    if (v != null && v.length() > max) {
+      throw malformed(field + " must be at most " + max + " characters, was " + v.length());
+    }
+    return v;
+  }
+
+  private static Long number(FormFields form, String field) {
     String value = first(form, field);
     try {
       return value == null ? null : Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
-      throw malformed(field + " must be a whole number, was '" + value + "'");
+      throw malformed(field + " must be a whole number, was " + Untrusted.quote(value));
     }
   }
 
