@@ -42,6 +42,12 @@ final class FlakyProvider implements CallProvider {
   /** When set, parsing a webhook fails with it: a provider module's bug. */
   volatile RuntimeException parseFailure;
 
+  /**
+   * When set, every parsed update names this Dialkit call id, as a provider that echoes Dialkit's
+   * id in its callback body (a hosted agent platform) would.
+   */
+  volatile dev.dialkit.campaign.CallId bodyCallId;
+
   /** When set, every webhook is signed afresh before it is checked: a provider that checks none. */
   volatile dev.dialkit.testkit.internal.SimulatedWebhookCodec trustEveryone;
 
@@ -109,7 +115,30 @@ final class FlakyProvider implements CallProvider {
           List.of(resigner.sign(request.url().toString(), request.body())));
       request = new WebhookRequest(request.method(), request.url(), headers, request.body());
     }
-    return inner.parseWebhook(request);
+    List<CallStatusUpdate> updates = inner.parseWebhook(request);
+    dev.dialkit.campaign.CallId named = bodyCallId;
+    return named == null ? updates : updates.stream().map(u -> withCallId(u, named)).toList();
+  }
+
+  private static CallStatusUpdate withCallId(CallStatusUpdate u, dev.dialkit.campaign.CallId id) {
+    return new CallStatusUpdate(
+        id,
+        u.providerCallId(),
+        u.providerRequestId(),
+        u.status(),
+        u.rawStatus(),
+        u.occurredAt(),
+        u.sequence(),
+        u.answeredAt(),
+        u.endedAt(),
+        u.duration(),
+        u.billedDuration(),
+        u.failureReason(),
+        u.hangupCause(),
+        u.sipCode(),
+        u.answeredBy(),
+        u.recordingUrl(),
+        u.rawPayload());
   }
 
   @Override

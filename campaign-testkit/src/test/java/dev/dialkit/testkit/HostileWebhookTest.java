@@ -213,6 +213,22 @@ class HostileWebhookTest {
   }
 
   @Test
+  void aCallNamedInTheBodyMustBeTheUrlsTenantsAndCarryTheBodysProviderId() {
+    Snapshot before = snapshot();
+    rig.flaky.bodyCallId = acme.id();
+    assertThat(handle(url(BETA, null), body(acme.providerCallId(), "completed", 9)).status())
+        .as("tenant A's call named in the body, tenant B's URL")
+        .isEqualTo(404);
+    assertThat(handle(url(ACME, null), body(beta.providerCallId(), "completed", 9)).status())
+        .as("tenant A's call named in the body with tenant B's provider id")
+        .isEqualTo(404);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(handle(url(ACME, null), body(acme.providerCallId(), "completed", 9)).status())
+        .as("the control")
+        .isEqualTo(200);
+  }
+
+  @Test
   void anUnsignedBodyWithABrokenEscapeIs403Not400() {
     Snapshot before = snapshot();
     WebhookRequest forged =

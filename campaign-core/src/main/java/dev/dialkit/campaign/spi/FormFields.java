@@ -1,5 +1,7 @@
 package dev.dialkit.campaign.spi;
 
+import dev.dialkit.campaign.WebhookRejectedException;
+import dev.dialkit.campaign.WebhookRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -42,10 +44,39 @@ import java.util.Optional;
  * under one reading and is parsed under the other.
  */
 public final class FormFields {
+  /** The form media type. */
+  public static final String FORM = "application/x-www-form-urlencoded";
+
   private final List<Map.Entry<String, String>> pairs;
 
   private FormFields(List<Map.Entry<String, String>> pairs) {
     this.pairs = List.copyOf(pairs);
+  }
+
+  /**
+   * The fields of a provider's form-encoded callback, once its signature has been verified: the
+   * URL's query for a GET (providers configured to call back with GET put the fields there), else
+   * the body, which must then be {@code application/x-www-form-urlencoded}.
+   *
+   * @param provider how the provider is named in the rejection's message, e.g. {@code "Twilio"}
+   * @throws WebhookRejectedException MALFORMED (400) for another content type or text that is not
+   *     valid form encoding
+   */
+  public static FormFields ofCallback(WebhookRequest request, String provider) {
+    String what = request.method().equals("GET") ? "query" : "body";
+    if (what.equals("body") && !FORM.equals(request.mediaType())) {
+      throw malformed(
+          provider,
+          "content type must be " + FORM + ", was " + Untrusted.quote(request.mediaType()));
+    }
+    String encoded = what.equals("body") ? request.body() : request.url().getRawQuery();
+    return decode(encoded)
+        .orElseThrow(() -> malformed(provider, "the " + what + " is not valid form encoding"));
+  }
+
+  private static WebhookRejectedException malformed(String provider, String message) {
+    return new WebhookRejectedException(
+        WebhookRejectedException.Reason.MALFORMED, provider + " webhook: " + message);
   }
 
   /** The fields of {@code encoded} ({@code null} is empty), or empty if it is not valid. */

@@ -66,7 +66,6 @@ public final class PlivoSignatureV3 {
   public static final int MAX_SIGNATURES = 16;
 
   private static final String HMAC_SHA256 = "HmacSHA256";
-  private static final String FORM = "application/x-www-form-urlencoded";
 
   private final List<SecretKeySpec> keys;
   private final URI publicBase;
@@ -146,7 +145,7 @@ public final class PlivoSignatureV3 {
     if (request.method().equals("GET") || request.body().isEmpty()) {
       return FormFields.decode("").orElseThrow();
     }
-    if (!FORM.equals(request.mediaType())) {
+    if (!FormFields.FORM.equals(request.mediaType())) {
       throw rejected("a body that is not a form is not covered by the signature");
     }
     return FormFields.decode(request.body())

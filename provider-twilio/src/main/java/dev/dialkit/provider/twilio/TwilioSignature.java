@@ -67,7 +67,6 @@ public final class TwilioSignature {
   public static final String HEADER = "X-Twilio-Signature";
 
   private static final String HMAC_SHA1 = "HmacSHA1";
-  private static final String FORM = "application/x-www-form-urlencoded";
   private static final String BODY_SHA256 = "bodySHA256";
 
   private final SecretKeySpec key;
@@ -147,7 +146,7 @@ public final class TwilioSignature {
       suffixes.add(""); // the fields are in the URL
       return suffixes;
     }
-    boolean form = FORM.equals(request.mediaType());
+    boolean form = FormFields.FORM.equals(request.mediaType());
     if (form) {
       Map<String, List<String>> params =
           FormFields.decode(request.body())

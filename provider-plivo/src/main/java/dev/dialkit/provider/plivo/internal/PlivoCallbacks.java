@@ -43,8 +43,6 @@ public final class PlivoCallbacks {
   /** The raw-status prefix of a machine-detection callback's update. */
   public static final String AMD_PREFIX = "amd-";
 
-  private static final String FORM = "application/x-www-form-urlencoded";
-
   private PlivoCallbacks() {}
 
   /**
@@ -53,7 +51,7 @@ public final class PlivoCallbacks {
    *     field is missing, or a field cannot be parsed or is out of range
    */
   public static CallStatusUpdate parse(WebhookRequest request, ZoneId zone) {
-    FormFields form = fields(request);
+    FormFields form = FormFields.ofCallback(request, "Plivo");
     String callUuid = text(form, "CallUUID", CallStatusUpdate.MAX_ID_LENGTH);
     if (callUuid == null) {
       throw malformed("missing field CallUUID");
@@ -113,21 +111,6 @@ public final class PlivoCallbacks {
       // every range is checked above; should the core's checks ever be wider, still a 400
       throw malformed(e.getMessage());
     }
-  }
-
-  /** The callback's fields, decoded as the signature check decoded them ({@link FormFields}). */
-  private static FormFields fields(WebhookRequest request) {
-    if (request.method().equals("GET")) {
-      // ring_method / hangup_method GET put the fields in the URL
-      return FormFields.decode(request.url().getRawQuery())
-          .orElseThrow(() -> malformed("the query is not valid form encoding"));
-    }
-    if (!FORM.equals(request.mediaType())) {
-      throw malformed(
-          "content type must be " + FORM + ", was " + Untrusted.quote(request.mediaType()));
-    }
-    return FormFields.decode(request.body())
-        .orElseThrow(() -> malformed("body is not valid form encoding"));
   }
 
   private static Instant time(FormFields form, String field, ZoneId zone) {

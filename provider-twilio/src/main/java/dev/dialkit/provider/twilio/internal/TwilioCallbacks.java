@@ -41,8 +41,6 @@ public final class TwilioCallbacks {
   /** The raw-status prefix of an async AMD callback's update. */
   public static final String AMD_PREFIX = "amd-";
 
-  private static final String FORM = "application/x-www-form-urlencoded";
-
   private TwilioCallbacks() {}
 
   /**
@@ -50,7 +48,7 @@ public final class TwilioCallbacks {
    *     field is missing, or a field cannot be parsed or is out of range
    */
   public static CallStatusUpdate parse(WebhookRequest request) {
-    FormFields form = fields(request);
+    FormFields form = FormFields.ofCallback(request, "Twilio");
     String sid = text(form, "CallSid", CallStatusUpdate.MAX_ID_LENGTH);
     if (sid == null) {
       throw malformed("missing field CallSid");
@@ -104,21 +102,6 @@ public final class TwilioCallbacks {
       // every range is checked above; should the core's checks ever be wider, still a 400
       throw malformed(e.getMessage());
     }
-  }
-
-  /** The callback's fields, decoded as the signature check decoded them ({@link FormFields}). */
-  private static FormFields fields(WebhookRequest request) {
-    if (request.method().equals("GET")) {
-      // StatusCallbackMethod=GET puts the fields in the URL
-      return FormFields.decode(request.url().getRawQuery())
-          .orElseThrow(() -> malformed("the query is not valid form encoding"));
-    }
-    if (!FORM.equals(request.mediaType())) {
-      throw malformed(
-          "content type must be " + FORM + ", was " + Untrusted.quote(request.mediaType()));
-    }
-    return FormFields.decode(request.body())
-        .orElseThrow(() -> malformed("body is not valid form encoding"));
   }
 
   private static Instant timestamp(String value) {
