@@ -61,6 +61,50 @@ public record CallingWindow(
     }
   }
 
+  /**
+   * US federal rule: 8:00 to 21:00 every day in the called party's local time (47 CFR
+   * 64.1200(c)(1), FCC, under the TCPA; also the FTC's Telemarketing Sales Rule, 16 CFR 310.4(c)).
+   * Checked in each lead's zone; combine with a campaign's own window with {@link #narrowedBy}. Not
+   * legal advice: states may be stricter (see {@link #florida()}).
+   */
+  public static CallingWindow usFederal() {
+    return daily("08:00", "21:00");
+  }
+
+  /**
+   * Florida: 8:00 to 20:00 every day in the called party's local time, from the 2021 amendment of
+   * the Florida Telemarketing Act (SB 1120; Fla. Stat. 501.616(6)(a) per secondary sources; verify
+   * against the statute in force). Florida also caps calls at 3 per 24 hours: pair this with {@link
+   * AttemptCaps#florida()}.
+   */
+  public static CallingWindow florida() {
+    return daily("08:00", "20:00");
+  }
+
+  /**
+   * India: 9:00 to 21:00 every day in the called party's local time. No primary legal source sets
+   * these hours (TRAI's TCCCPR 2018 regulates consent and the DND register, not the time of day);
+   * they are the default of Indian calling platforms, offered as a documented convention.
+   */
+  public static CallingWindow india() {
+    return daily("09:00", "21:00");
+  }
+
+  /**
+   * The times both this window and {@code other} are open (the narrower wins on every side), with
+   * this window's zone for leads without one: how a campaign's own window is combined with a legal
+   * preset, e.g. {@code CallingWindow.daily("07:00", "22:00").weekdays()
+   * .narrowedBy(CallingWindow.usFederal())} is 8:00 to 21:00 on weekdays.
+   *
+   * @throws InvalidConfigurationException if the two are never open together, or together only in a
+   *     shape one window cannot hold (twice a day, or different hours on different days: an
+   *     overnight window narrowed by a daytime one that it overlaps at both ends)
+   */
+  public CallingWindow narrowedBy(CallingWindow other) {
+    InvalidConfigurationException.required("callingWindow.narrowedBy", other);
+    return dev.dialkit.campaign.internal.WindowIntersection.of(this, other, zone);
+  }
+
   /** Any time, any day. */
   public static CallingWindow always() {
     return ALWAYS;

@@ -38,6 +38,9 @@ public interface CampaignDialer extends AutoCloseable {
 
   Leads leads();
 
+  /** Each tenant's do-not-call list. */
+  Suppressions suppressions();
+
   Calls calls();
 
   CallLog callLog();

@@ -2,6 +2,7 @@ package dev.dialkit.campaign;
 
 import dev.dialkit.campaign.internal.DefaultCampaignDialer;
 import dev.dialkit.campaign.internal.DialerSettings;
+import dev.dialkit.campaign.internal.TenantCaps;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.TaskScheduler;
@@ -121,6 +122,9 @@ public final class CampaignDialerBuilder {
   private CampaignStore store;
   private final Map<String, CallProvider> providers = new LinkedHashMap<>();
   private ConcurrencyPolicy concurrency = ConcurrencyPolicy.defaults();
+  private AttemptCaps attemptCaps = AttemptCaps.NONE;
+  private final java.util.Map<TenantId, AttemptCaps> attemptCapsByTenant =
+      new java.util.LinkedHashMap<>();
   private Clock clock = Clock.systemUTC();
   private TaskScheduler scheduler;
   private final List<DialkitListener> listeners = new ArrayList<>();
@@ -169,6 +173,24 @@ public final class CampaignDialerBuilder {
       throw new InvalidConfigurationException("provider", name, "is already added");
     }
     providers.put(name, provider);
+    return this;
+  }
+
+  /**
+   * How often one number may be called across all campaigns of every tenant that has no caps of its
+   * own; default {@link AttemptCaps#NONE}. Enforced by the store inside each claim. Configure every
+   * instance sharing a store alike: the store serializes the claims of one number only among claims
+   * that carry caps.
+   */
+  public CampaignDialerBuilder attemptCaps(AttemptCaps caps) {
+    this.attemptCaps = InvalidConfigurationException.required("attemptCaps", caps);
+    return this;
+  }
+
+  /** How often one number may be called across all campaigns of {@code tenant}. */
+  public CampaignDialerBuilder attemptCaps(TenantId tenant, AttemptCaps caps) {
+    InvalidConfigurationException.required("attemptCaps.tenant", tenant);
+    attemptCapsByTenant.put(tenant, InvalidConfigurationException.required("attemptCaps", caps));
     return this;
   }
 
@@ -443,6 +465,7 @@ public final class CampaignDialerBuilder {
             heartbeatInterval,
             permitTimeout,
             recoveryGrace,
-            statusQueriesPerSecond));
+            statusQueriesPerSecond,
+            new TenantCaps(attemptCaps, attemptCapsByTenant)));
   }
 }

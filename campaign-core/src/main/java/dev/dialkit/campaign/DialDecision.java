@@ -61,6 +61,10 @@ public record DialDecision(
     CAMPAIGN_NOT_STARTED,
     /** The campaign is completed, canceled or failed. */
     CAMPAIGN_ENDED,
+    /** Its number is on the tenant's do-not-call list: skipped for good. */
+    SUPPRESSED,
+    /** Its number was called as often as the tenant's attempt caps allow; due again later. */
+    ATTEMPT_CAP,
     /** Due, with nothing in the way seen: the next pass will claim it in turn. */
     WAITING_FOR_TURN
   }

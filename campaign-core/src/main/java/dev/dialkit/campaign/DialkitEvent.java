@@ -86,4 +86,21 @@ public sealed interface DialkitEvent {
       return call.campaignId();
     }
   }
+
+  /**
+   * A due lead was passed over at a claim: its number is on the tenant's do-not-call list (the lead
+   * is now {@code SKIPPED}), or at an attempt cap (due again at its {@code nextAttemptAt}). The
+   * lead's {@link Lead#hold()} says which.
+   */
+  record LeadPassedOver(Lead lead, Instant occurredAt) implements ScopedEvent {
+    @Override
+    public TenantId tenant() {
+      return lead.tenant();
+    }
+
+    @Override
+    public CampaignId campaignId() {
+      return lead.campaignId();
+    }
+  }
 }

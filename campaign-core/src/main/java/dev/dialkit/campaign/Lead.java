@@ -25,6 +25,8 @@ import java.util.Map;
  * @param nextAttemptAt not to be dialed before this instant
  * @param lastOutcome the terminal status of its last call, or {@code null}
  * @param createdAt when it was added
+ * @param hold why the store last passed it over at a claim (its number suppressed, or at an attempt
+ *     cap), or {@code null}; cleared when it is claimed
  */
 public record Lead(
     LeadId id,
@@ -42,7 +44,8 @@ public record Lead(
     LeadState state,
     Instant nextAttemptAt,
     CallStatus lastOutcome,
-    Instant createdAt) {
+    Instant createdAt,
+    LeadHold hold) {
 
   public Lead {
     if (id == null || tenant == null || campaignId == null || phone == null || state == null) {
@@ -55,6 +58,110 @@ public record Lead(
       throw new IllegalArgumentException("lead attempts must be >= 0, was " + attempts);
     }
     variables = Map.copyOf(variables == null ? Map.of() : variables);
+  }
+
+  /** A lead with no hold. */
+  public Lead(
+      LeadId id,
+      TenantId tenant,
+      CampaignId campaignId,
+      PhoneNumber phone,
+      String name,
+      String email,
+      String company,
+      Map<String, String> variables,
+      ZoneId timeZone,
+      int priority,
+      long sequence,
+      int attempts,
+      LeadState state,
+      Instant nextAttemptAt,
+      CallStatus lastOutcome,
+      Instant createdAt) {
+    this(
+        id,
+        tenant,
+        campaignId,
+        phone,
+        name,
+        email,
+        company,
+        variables,
+        timeZone,
+        priority,
+        sequence,
+        attempts,
+        state,
+        nextAttemptAt,
+        lastOutcome,
+        createdAt,
+        null);
+  }
+
+  /** This lead with {@code hold} recorded. */
+  public Lead withHold(LeadHold hold) {
+    return new Lead(
+        id,
+        tenant,
+        campaignId,
+        phone,
+        name,
+        email,
+        company,
+        variables,
+        timeZone,
+        priority,
+        sequence,
+        attempts,
+        state,
+        nextAttemptAt,
+        lastOutcome,
+        createdAt,
+        hold);
+  }
+
+  /** This queued lead passed over because its number is suppressed: {@code SKIPPED} for good. */
+  public Lead suppressed() {
+    return new Lead(
+            id,
+            tenant,
+            campaignId,
+            phone,
+            name,
+            email,
+            company,
+            variables,
+            timeZone,
+            priority,
+            sequence,
+            attempts,
+            LeadState.SKIPPED,
+            nextAttemptAt,
+            lastOutcome,
+            createdAt)
+        .withHold(LeadHold.SUPPRESSED);
+  }
+
+  /** This queued lead passed over at attempt cap {@code cap}, due again at {@code allowedAt}. */
+  public Lead capped(LeadHold cap, Instant allowedAt) {
+    return new Lead(
+            id,
+            tenant,
+            campaignId,
+            phone,
+            name,
+            email,
+            company,
+            variables,
+            timeZone,
+            priority,
+            sequence,
+            attempts,
+            state,
+            allowedAt,
+            lastOutcome,
+            createdAt)
+        .withHold(cap);
   }
 
   /**
@@ -99,10 +206,11 @@ public record Lead(
         state,
         nextAttemptAt,
         lastOutcome,
-        createdAt);
+        createdAt,
+        hold);
   }
 
-  /** This lead claimed for a new attempt. */
+  /** This lead claimed for a new attempt; a hold it had is cleared (it is being dialed). */
   public Lead claimed() {
     return new Lead(
         id,
@@ -123,7 +231,10 @@ public record Lead(
         createdAt);
   }
 
-  /** This lead after its call ended, in {@code state}, due again at {@code next}. */
+  /**
+   * This lead after its call ended, in {@code state}, due again at {@code next}; no hold (a claimed
+   * lead has none).
+   */
   public Lead ended(LeadState state, CallStatus outcome, Instant next, boolean refundAttempt) {
     return new Lead(
         id,

@@ -1,5 +1,7 @@
 package dev.dialkit.campaign;
 
+import java.io.InputStream;
+import java.io.Reader;
 import java.util.List;
 
 /** Adds leads to campaigns and reads them back. */
@@ -21,6 +23,45 @@ public interface Leads {
    * @throws IllegalCampaignStateException if the campaign is completed, canceled or failed
    */
   ImportReport add(TenantId tenant, CampaignId campaign, List<NewLead> leads);
+
+  /**
+   * Imports a CSV file of leads into a campaign that is not final, streaming: rows are read one at
+   * a time and stored in batches of {@link CsvImportOptions#batchSize()} (one do-not-call lookup
+   * and one insert each), so a file of any size takes a bounded amount of memory.
+   *
+   * <p>The first line is the header. Columns are matched case-insensitively, spaces and dashes as
+   * {@code _}: {@code phone}, {@code phone_number}, {@code mobile} or {@code number} (required);
+   * {@code name} or {@code full_name}; {@code email}; {@code company}; {@code timezone} or {@code
+   * time_zone} (an IANA id); {@code priority} (an integer); {@link CsvImportOptions.Builder#column}
+   * maps others. Every other named column becomes an agent variable keyed by its header made into a
+   * valid key ({@code "Renewal Date"} is {@code renewal_date}).
+   *
+   * <p>Numbers are read with libphonenumber, national ones in {@link
+   * CsvImportOptions#defaultRegion()}, and must be of a type in {@link
+   * CsvImportOptions#numberTypes()} (mobile by default). A row that is blank, has more or fewer
+   * fields than the header, holds an invalid value, repeats a number of an earlier row, has a
+   * number the campaign already has or one on the tenant's do-not-call list is not stored and is
+   * reported with its line, column and reason ({@link ImportReport#rejected()}, {@link
+   * ImportReport#writeErrorReport}). A file with only a header is a report of 0 rows.
+   *
+   * @param csv the file's bytes, decoded with {@link CsvImportOptions#charset()}; not closed here
+   * @return the report; close it (it may own a temporary file)
+   * @throws CsvImportException if the file is empty, its header has no phone column, its bytes are
+   *     not valid in the charset, a field is too long, it has too many rows, the store failed, or
+   *     (all-or-nothing) a row was turned away; its report says what was stored
+   * @throws InvalidConfigurationException if an argument is null
+   * @throws CampaignNotFoundException if the tenant has no such campaign
+   * @throws IllegalCampaignStateException if the campaign is completed, canceled or failed
+   */
+  ImportReport importCsv(
+      TenantId tenant, CampaignId campaign, InputStream csv, CsvImportOptions options);
+
+  /**
+   * {@link #importCsv(TenantId, CampaignId, InputStream, CsvImportOptions)} from text already
+   * decoded: {@link CsvImportOptions#charset()} is not used, a leading BOM is skipped.
+   */
+  ImportReport importCsv(
+      TenantId tenant, CampaignId campaign, Reader csv, CsvImportOptions options);
 
   /** The lead, if the tenant has it. */
   java.util.Optional<Lead> get(TenantId tenant, LeadId lead);

@@ -2,6 +2,7 @@ package dev.dialkit.campaign;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
 import dev.dialkit.campaign.spi.Untrusted;
 import java.util.regex.Pattern;
@@ -28,8 +29,20 @@ public record PhoneNumber(String e164) {
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final String E164_RULE = "must be E.164 (+ and 7 to 15 digits)";
 
+  /**
+   * The number this thread last read with {@link #parse}, kept so that making the record and asking
+   * its type or zone right after does not parse it again: libphonenumber's parse is most of the
+   * cost of a CSV import. Matched by identity of the string, so it only ever answers for the very
+   * string {@code parse} checked, whose facts cannot differ.
+   */
+  private record Parsed(
+      String e164, Phonenumber.PhoneNumber number, NumberType type, PhoneNumberType libType) {}
+
+  private static final ThreadLocal<Parsed> LAST_PARSED = new ThreadLocal<>();
+
   public PhoneNumber {
-    TextRules.Problem problem = problem(e164);
+    Parsed last = LAST_PARSED.get();
+    TextRules.Problem problem = last != null && last.e164 == e164 ? null : problem(e164);
     if (problem != null) {
       throw new IllegalArgumentException(
           "phone number " + problem.requirement() + ", was " + problem.shown());
@@ -42,6 +55,22 @@ public record PhoneNumber(String e164) {
    * logged.
    */
   static TextRules.Problem problem(String e164) {
+    TextRules.Problem problem = shapeProblem(e164);
+    if (problem != null) {
+      return problem;
+    }
+    try {
+      if (!UTIL.isValidNumber(UTIL.parse(e164, null))) {
+        return new TextRules.Problem("is not a valid number for its country", shown(e164));
+      }
+    } catch (NumberParseException e) {
+      return new TextRules.Problem("cannot be parsed (" + e.getErrorType() + ")", shown(e164));
+    }
+    return null;
+  }
+
+  /** What is wrong with the text of {@code e164} as E.164, without asking libphonenumber. */
+  private static TextRules.Problem shapeProblem(String e164) {
     if (e164 == null) {
       return new TextRules.Problem("is required", "null");
     }
@@ -56,13 +85,6 @@ public record PhoneNumber(String e164) {
     }
     if (!E164.matcher(e164).matches()) {
       return new TextRules.Problem(E164_RULE, shown(e164));
-    }
-    try {
-      if (!UTIL.isValidNumber(UTIL.parse(e164, null))) {
-        return new TextRules.Problem("is not a valid number for its country", shown(e164));
-      }
-    } catch (NumberParseException e) {
-      return new TextRules.Problem("cannot be parsed (" + e.getErrorType() + ")", shown(e164));
     }
     return null;
   }
@@ -98,11 +120,22 @@ public record PhoneNumber(String e164) {
     }
     try {
       Phonenumber.PhoneNumber parsed = UTIL.parse(text, defaultRegion);
-      if (!UTIL.isValidNumber(parsed)) {
+      // getNumberType is UNKNOWN exactly when isValidNumber is false (both find the region, then
+      // match the national number against its patterns): asking it alone halves libphonenumber's
+      // share of an import, which is most of the import's time in the JVM
+      PhoneNumberType libType = UTIL.getNumberType(parsed);
+      if (libType == PhoneNumberType.UNKNOWN) {
         throw new IllegalArgumentException(
             "phone number is not a valid number, was " + shown(text.strip()));
       }
-      return new PhoneNumber(UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
+      String e164 = UTIL.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164);
+      TextRules.Problem problem = shapeProblem(e164);
+      if (problem != null) {
+        throw new IllegalArgumentException(
+            "phone number " + problem.requirement() + ", was " + shown(text.strip()));
+      }
+      LAST_PARSED.set(new Parsed(e164, parsed, NumberType.of(libType), libType));
+      return new PhoneNumber(e164);
     } catch (NumberParseException e) {
       throw new IllegalArgumentException(
           "phone number cannot be parsed (" + e.getErrorType() + "), was " + shown(text.strip()),
@@ -112,14 +145,43 @@ public record PhoneNumber(String e164) {
 
   /** A number a campaign never dials, as libphonenumber types it, or {@code null} if it may. */
   String undialableType() {
+    return switch (type()) {
+      // premium-rate numbers bill the caller: dialing them is how toll fraud pays out
+      case PREMIUM_RATE -> "a premium-rate number";
+      case PAGER -> "a pager number";
+      case VOICEMAIL -> "a voicemail access number";
+      default -> null;
+    };
+  }
+
+  /** What kind of line the number is, as libphonenumber's metadata says. */
+  public NumberType type() {
+    Parsed last = LAST_PARSED.get();
+    if (last != null && last.e164 == e164) {
+      return last.type;
+    }
+    Phonenumber.PhoneNumber parsed = parsed();
+    return parsed == null ? NumberType.UNKNOWN : NumberType.of(UTIL.getNumberType(parsed));
+  }
+
+  /** libphonenumber's type of the number ({@code UNKNOWN} if it cannot parse it: not expected). */
+  PhoneNumberType libphonenumberType() {
+    Parsed last = LAST_PARSED.get();
+    if (last != null && last.e164 == e164) {
+      return last.libType;
+    }
+    Phonenumber.PhoneNumber parsed = parsed();
+    return parsed == null ? PhoneNumberType.UNKNOWN : UTIL.getNumberType(parsed);
+  }
+
+  /** libphonenumber's form of the number, or null if it cannot parse it (not expected). */
+  Phonenumber.PhoneNumber parsed() {
+    Parsed last = LAST_PARSED.get();
+    if (last != null && last.e164 == e164) {
+      return last.number;
+    }
     try {
-      return switch (UTIL.getNumberType(UTIL.parse(e164, null))) {
-        // premium-rate numbers bill the caller: dialing them is how toll fraud pays out
-        case PREMIUM_RATE -> "a premium-rate number";
-        case PAGER -> "a pager number";
-        case VOICEMAIL -> "a voicemail access number";
-        default -> null;
-      };
+      return UTIL.parse(e164, null);
     } catch (NumberParseException e) {
       return null; // not expected: the constructor parsed it
     }

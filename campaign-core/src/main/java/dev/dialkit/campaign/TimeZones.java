@@ -1,13 +1,15 @@
 package dev.dialkit.campaign;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The time zone a phone number is in, from libphonenumber's prefix data ({@link
@@ -20,10 +22,12 @@ import java.util.Optional;
  * #forNumber} is empty and the caller falls back to the campaign's calling-window zone.
  */
 public final class TimeZones {
-  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
   private static final PhoneNumberToTimeZonesMapper MAPPER =
       PhoneNumberToTimeZonesMapper.getInstance();
   private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
+
+  /** The zones of non-geographical numbers, which depend on the country calling code only. */
+  private static final Map<Integer, List<String>> COUNTRY_ZONES = new ConcurrentHashMap<>();
 
   private TimeZones() {}
 
@@ -38,12 +42,22 @@ public final class TimeZones {
    */
   public static Optional<ZoneId> forNumber(PhoneNumber number) {
     Objects.requireNonNull(number, "number");
-    List<String> zones;
-    try {
-      zones = MAPPER.getTimeZonesForNumber(UTIL.parse(number.e164(), null));
-    } catch (NumberParseException e) {
+    // parsed() reuses the parse of PhoneNumber.parse when it just made this number
+    com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed = number.parsed();
+    if (parsed == null) {
       return Optional.empty(); // not expected: a PhoneNumber is valid E.164
     }
+    // as MAPPER.getTimeZonesForNumber, without asking libphonenumber the number's type again: a
+    // geographical number is placed by its prefix, any other by its country alone (cached)
+    PhoneNumberType type = number.libphonenumberType();
+    if (type == PhoneNumberType.UNKNOWN) {
+      return Optional.empty();
+    }
+    List<String> zones =
+        PhoneNumberUtil.getInstance().isNumberGeographical(type, parsed.getCountryCode())
+            ? MAPPER.getTimeZonesForGeographicalNumber(parsed)
+            : COUNTRY_ZONES.computeIfAbsent(
+                parsed.getCountryCode(), cc -> MAPPER.getTimeZonesForNumber(parsed));
     if (zones.size() != 1 || zones.get(0).equals(UNKNOWN)) {
       return Optional.empty();
     }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
  * time, every denial and its precedence, limits across tenants and campaigns, admitted time zones),
  * the zones of queued leads, slots, call transitions (applied, duplicate, conflict, not found, all
  * or nothing), leases and their fencing epochs, dial permits, completion racing lead inserts, the
- * instance registry, the call log, tenant isolation, that returned values never change, and races
- * where exactly one may win or no limit may be exceeded.
+ * instance registry, the call log, tenant isolation, that returned values never change, races where
+ * exactly one may win or no limit may be exceeded, the do-not-call list and the attempt caps
+ * checked inside the claim.
  *
  * <p>Subclass it and say how to make a store:
  *
@@ -48,7 +49,9 @@ public abstract class CampaignStoreContract
         CallLogContract,
         ReturnedValuesContract,
         ConcurrencyContract,
-        TwoDialersContract {
+        TwoDialersContract,
+        SuppressionContract,
+        AttemptCapContract {
 
   private CampaignStore store;
 

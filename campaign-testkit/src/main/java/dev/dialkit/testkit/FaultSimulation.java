@@ -1,6 +1,7 @@
 package dev.dialkit.testkit;
 
 import dev.dialkit.campaign.Agent;
+import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
@@ -10,9 +11,11 @@ import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.RetryPolicy;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CampaignStore;
+import dev.dialkit.testkit.internal.sim.ComplianceChecks;
 import dev.dialkit.testkit.internal.sim.SimCampaign;
 import dev.dialkit.testkit.internal.sim.SimInvariants;
 import dev.dialkit.testkit.internal.sim.SimOperator;
+import dev.dialkit.testkit.internal.sim.SimSuppressor;
 import dev.dialkit.testkit.internal.sim.SimWorld;
 import dev.dialkit.testkit.internal.sim.SimWorlds;
 import java.time.Duration;
@@ -46,6 +49,12 @@ public final class FaultSimulation {
   /** The instant every simulation starts at. */
   public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
+  /** With compliance on: numbers every campaign dials (both tenants). */
+  static final int SHARED_NUMBERS = 4;
+
+  /** With compliance on and no fault window: suppressions happen within this first stretch. */
+  static final Duration QUIET_WINDOW = Duration.ofMinutes(3);
+
   /** How long the world may take to settle after the fault window before that is a violation. */
   public static final Duration SETTLE_WITHIN = Duration.ofHours(3);
 
@@ -57,8 +66,12 @@ public final class FaultSimulation {
   private final Consumer<SimWorld> directions;
   private final int global;
   private final int perTenant;
+  private final AttemptCaps caps;
+  private final int suppressions;
 
   private FaultSimulation(Builder b) {
+    this.caps = b.caps;
+    this.suppressions = b.suppressions;
     this.seed = b.seed;
     this.plan = b.plan;
     this.stores = b.stores;
@@ -99,7 +112,15 @@ public final class FaultSimulation {
           skewMs == 0 ? Duration.ZERO : Duration.ofMillis(random.nextLong(-skewMs, skewMs + 1));
       world.addInstance(
           skew,
-          (who, view) -> SimWorlds.dialer(who, view, provider, world, global, perTenant),
+          (who, view) ->
+              SimWorlds.dialer(
+                  who,
+                  view,
+                  provider,
+                  world,
+                  global,
+                  perTenant,
+                  caps == null ? AttemptCaps.NONE : caps),
           store);
     }
     world.connect(provider);
@@ -111,6 +132,14 @@ public final class FaultSimulation {
     int number = 0;
     CampaignDialer first = world.instances().get(0).dialer();
     List<List<PhoneNumber>> initial = new ArrayList<>();
+    // with compliance on, every campaign also dials a small pool of shared numbers: the caps count
+    // across campaigns, and a suppression must hold in all of them
+    List<PhoneNumber> shared = new ArrayList<>();
+    if (caps != null) {
+      for (int n = 0; n < SHARED_NUMBERS; n++) {
+        shared.add(PhoneNumber.of(String.format("+1212%07d", 2_000_000 + number++)));
+      }
+    }
     for (int k = 0; k < 3; k++) {
       TenantId tenant = tenants[k == 2 ? 1 : 0];
       int limit = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : Integer.MAX_VALUE;
@@ -119,7 +148,11 @@ public final class FaultSimulation {
       campaigns.add(new SimCampaign(tenant, id, limit));
       List<NewLead> leads = new ArrayList<>();
       List<PhoneNumber> numbers = new ArrayList<>();
-      int count = 8 + random.nextInt(13);
+      for (PhoneNumber phone : shared) {
+        numbers.add(phone);
+        leads.add(NewLead.of(phone.e164()));
+      }
+      int count = caps != null ? 2 + random.nextInt(5) : 8 + random.nextInt(13);
       for (int n = 0; n < count; n++) {
         PhoneNumber phone = PhoneNumber.of(String.format("+1212%07d", 2_000_000 + number++));
         numbers.add(phone);
@@ -139,6 +172,12 @@ public final class FaultSimulation {
     }
     SimWorlds.planFaults(world);
     operator.plan(plan.operatorActions(), plan.faultWindow());
+    SimSuppressor suppressor = new SimSuppressor(world, List.of(tenants), shared);
+    world.suppressor(suppressor);
+    if (caps != null && suppressions > 0) {
+      suppressor.plan(
+          suppressions, plan.faultWindow().isZero() ? QUIET_WINDOW : plan.faultWindow());
+    }
     directions.accept(world);
 
     Instant windowEnd = START.plus(plan.faultWindow());
@@ -146,13 +185,24 @@ public final class FaultSimulation {
     world.runUntil(windowEnd, () -> false);
     SimWorlds.calm(world);
     boolean settled =
-        world.runUntil(windowEnd.plus(SETTLE_WITHIN), SimWorlds.settled(world, store, campaigns));
+        world.runUntil(
+            windowEnd.plus(SETTLE_WITHIN),
+            SimWorlds.settled(world, store, campaigns, caps != null));
     List<String> violations = new ArrayList<>(world.violations());
     if (!settled) {
       violations.add("the world did not settle within " + SETTLE_WITHIN + " after the faults");
     }
-    violations.addAll(
-        new SimInvariants(provider, store, campaigns, operator, global, perTenant).check());
+    ComplianceChecks compliance =
+        caps == null
+            ? null
+            : new ComplianceChecks(store, List.of(tenants), caps, SimWorlds.PERMIT_TIMEOUT);
+    Instant now = world.clock().instant();
+    SimInvariants invariants =
+        new SimInvariants(provider, store, campaigns, operator, global, perTenant, compliance, now);
+    violations.addAll(invariants.check());
+    if (compliance != null) {
+      violations.addAll(compliance.check(provider.calls(), suppressor.suppressed(), now));
+    }
     return new SimulationReport(
         seed,
         violations,
@@ -164,7 +214,14 @@ public final class FaultSimulation {
             + " calls; limits "
             + global
             + "/"
-            + perTenant,
+            + perTenant
+            + (caps == null
+                ? ""
+                : "; "
+                    + suppressor.suppressed().size()
+                    + " opt-outs, "
+                    + invariants.capHeld()
+                    + " leads held by caps at the end"),
         rerun);
   }
 
@@ -193,8 +250,27 @@ public final class FaultSimulation {
     private Consumer<SimWorld> directions = w -> {};
     private int global;
     private int perTenant;
+    private AttemptCaps caps;
+    private int suppressions;
 
     private Builder() {}
+
+    /**
+     * Turns the compliance adversary on: every campaign (of both tenants) also dials {@value
+     * #SHARED_NUMBERS} shared numbers, every instance dials under {@code caps}, and {@code
+     * suppressions} times during the fault window (the first three minutes if there is none) a
+     * shared number is put on a tenant's do-not-call list through a random instance. Checked in
+     * addition: no number called more often than the caps allow, none called after its suppression
+     * returned (plus the permit timeout), every lead a cap holds back held for a reason.
+     */
+    public Builder compliance(AttemptCaps caps, int suppressions) {
+      this.caps = Objects.requireNonNull(caps, "caps");
+      if (suppressions < 0) {
+        throw new IllegalArgumentException("suppressions must be >= 0, was " + suppressions);
+      }
+      this.suppressions = suppressions;
+      return this;
+    }
 
     /**
      * The concurrency limits; by default the seed draws them (global 2 to 5, per tenant 1 to 3).

@@ -1,6 +1,7 @@
 package dev.dialkit.testkit;
 
 import dev.dialkit.campaign.Agent;
+import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLogEntry;
@@ -152,7 +153,7 @@ public final class StoreFixtures {
 
   public static ClaimRequest claimRequest(
       Campaign campaign, String owner, Instant now, SlotLimits limits) {
-    return claimRequest(campaign, owner, now, limits, null);
+    return claimRequest(campaign, owner, now, limits, (Set<ZoneId>) null);
   }
 
   /** A claim admitting only leads whose time zone is in {@code zones} ({@code null}: any zone). */
@@ -160,6 +161,13 @@ public final class StoreFixtures {
       Campaign campaign, String owner, Instant now, SlotLimits limits, Set<ZoneId> zones) {
     return new ClaimRequest(
         campaign.tenant(), campaign.id(), owner, now, limits, PROVIDER, FROM, zones);
+  }
+
+  /** A claim of any zone under attempt caps {@code caps}. */
+  public static ClaimRequest claimRequest(
+      Campaign campaign, String owner, Instant now, SlotLimits limits, AttemptCaps caps) {
+    return new ClaimRequest(
+        campaign.tenant(), campaign.id(), owner, now, limits, PROVIDER, FROM, null, caps);
   }
 
   /** {@code call} moved to {@code status} at {@code at}, one version later. */

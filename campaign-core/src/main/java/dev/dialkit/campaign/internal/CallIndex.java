@@ -2,8 +2,15 @@ package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
+import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.FailureReason;
+import dev.dialkit.campaign.PhoneNumber;
+import dev.dialkit.campaign.TenantId;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +34,10 @@ final class CallIndex {
   private final Map<CallId, Entry> calls = new HashMap<>();
   private final Map<ProviderKey, CallId> byProviderCallId = new HashMap<>();
   private final Map<ProviderKey, CallId> byProviderRequestId = new HashMap<>();
+  // every call to a number of a tenant, for the attempt caps
+  private final Map<NumberKey, List<CallId>> byNumber = new HashMap<>();
+
+  private record NumberKey(TenantId tenant, String e164) {}
 
   boolean contains(CallId id) {
     return calls.containsKey(id);
@@ -47,6 +58,9 @@ final class CallIndex {
     if (entry == null) {
       entry = new Entry(call);
       calls.put(call.id(), entry);
+      byNumber
+          .computeIfAbsent(new NumberKey(call.tenant(), call.to().e164()), k -> new ArrayList<>())
+          .add(call.id());
     } else {
       unindex(entry.call);
       entry.call = call;
@@ -55,6 +69,23 @@ final class CallIndex {
       entry.dedupeKeys.add(dedupeKey);
     }
     index(call);
+  }
+
+  /**
+   * When the tenant's calls to {@code to} created after {@code since} were created, leaving out
+   * calls released unsent: what {@link dev.dialkit.campaign.spi.AttemptCapRules} counts.
+   */
+  List<Instant> countedCallTimes(TenantId tenant, PhoneNumber to, Instant since) {
+    List<Instant> times = new ArrayList<>();
+    for (CallId id : byNumber.getOrDefault(new NumberKey(tenant, to.e164()), List.of())) {
+      Call call = calls.get(id).call;
+      boolean releasedUnsent =
+          call.status() == CallStatus.CANCELED && call.failureReason() == FailureReason.NOT_DIALED;
+      if (call.createdAt().isAfter(since) && !releasedUnsent) {
+        times.add(call.createdAt());
+      }
+    }
+    return times;
   }
 
   Optional<Call> findByProviderId(String provider, String id) {

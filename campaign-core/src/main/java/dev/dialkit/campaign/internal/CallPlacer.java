@@ -239,6 +239,14 @@ final class CallPlacer {
                       ? ", the campaign stopped dialing)"
                       : ", another instance holds the campaign)"),
               now());
+      case SUPPRESSED ->
+          // the number was put on the do-not-call list after the claim: release the call and
+          // requeue the lead, which the next claim then skips as suppressed
+          release(
+              denied.call() != null ? denied.call() : call,
+              "not sent: dial permit refused (SUPPRESSED, the number was put on the do-not-call"
+                  + " list after the claim)",
+              now());
       default -> {
         // another party settled the call meanwhile: nothing of this placement is left to do
         log.debug(

@@ -9,6 +9,7 @@ import dev.dialkit.campaign.CampaignProgress;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.DialkitEvent;
 import dev.dialkit.campaign.IllegalCampaignStateException;
+import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CampaignStore;
 import java.time.Clock;
@@ -88,6 +89,24 @@ final class CampaignLifecycle {
    * atomically, so a lead added concurrently is either refused or keeps the campaign running; the
    * read before it only spares the store a write when the campaign is plainly not done.
    */
+  /** Tells listeners (and the log) about the due leads a claim passed over. */
+  void passedOver(List<Lead> leads) {
+    Instant now = clock.instant();
+    for (Lead lead : leads) {
+      log.info(
+          "campaign {}: lead {} ({}) passed over: {}, due {}",
+          lead.campaignId(),
+          lead.id(),
+          lead.phone().masked(),
+          lead.hold(),
+          lead.nextAttemptAt());
+      events.publish(new DialkitEvent.LeadPassedOver(lead, now));
+    }
+    if (!leads.isEmpty()) {
+      events.progressChanged(leads.get(0).tenant(), leads.get(0).campaignId());
+    }
+  }
+
   void completeIfDone(TenantId tenant, CampaignId id) {
     Optional<Campaign> campaign = store.findCampaign(tenant, id);
     if (campaign.isEmpty() || !campaign.get().isDone()) {

@@ -8,6 +8,7 @@ import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Campaigns;
 import dev.dialkit.campaign.Leads;
+import dev.dialkit.campaign.Suppressions;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.Webhooks;
 import dev.dialkit.campaign.spi.TaskScheduler;
@@ -26,6 +27,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
   private final ProviderGuards guards;
   private final CampaignService campaigns;
   private final LeadService leads;
+  private final SuppressionService suppressions;
   private final WebhookPipeline webhooks;
   private final Calls calls;
   private final CallLog callLog;
@@ -96,6 +98,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     this.leads =
         new LeadService(
             store, settings.clock(), settings.priorityPolicy(), decisions, executor::leadsAdded);
+    this.suppressions = new SuppressionService(store, settings.clock());
     this.webhooks =
         new WebhookPipeline(
             settings.providers(), store, updater, settings.maxWebhookBodyBytes(), signer);
@@ -139,6 +142,11 @@ public final class DefaultCampaignDialer implements CampaignDialer {
   @Override
   public Campaigns campaigns() {
     return campaigns;
+  }
+
+  @Override
+  public Suppressions suppressions() {
+    return suppressions;
   }
 
   @Override

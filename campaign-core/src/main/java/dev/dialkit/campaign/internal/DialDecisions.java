@@ -7,6 +7,7 @@ import dev.dialkit.campaign.DialDecision;
 import dev.dialkit.campaign.DialDecision.Kind;
 import dev.dialkit.campaign.DialDecision.Reason;
 import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadHold;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,6 +45,14 @@ final class DialDecisions {
             "not dialed again after " + lead.attempts() + " attempt(s), last " + lead.lastOutcome(),
             now);
       case SKIPPED:
+        if (lead.hold() == LeadHold.SUPPRESSED) {
+          return decision(
+              lead,
+              Kind.SKIPPED,
+              Reason.SUPPRESSED,
+              "its number is on the tenant's do-not-call list",
+              now);
+        }
         return decision(lead, Kind.SKIPPED, Reason.CAMPAIGN_ENDED, "skipped", now);
       case QUEUED:
       default:
@@ -62,6 +71,20 @@ final class DialDecisions {
     }
     if (status == CampaignStatus.PAUSED) {
       return decision(lead, Kind.DEFERRED, Reason.CAMPAIGN_PAUSED, "campaign paused", now);
+    }
+    if (lead.nextAttemptAt().isAfter(now)
+        && (lead.hold() == LeadHold.ROLLING_24_HOUR_CAP
+            || lead.hold() == LeadHold.CALENDAR_DAY_CAP)) {
+      String cap =
+          lead.hold() == LeadHold.ROLLING_24_HOUR_CAP
+              ? "the tenant's cap of calls per 24 hours"
+              : "the tenant's cap of calls per calendar day";
+      return decision(
+          lead,
+          Kind.DEFERRED,
+          Reason.ATTEMPT_CAP,
+          "its number was called as often as " + cap + " allows; due at " + lead.nextAttemptAt(),
+          now);
     }
     if (lead.nextAttemptAt().isAfter(now)) {
       Reason reason = lead.attempts() > 0 ? Reason.RETRY_BACKOFF : Reason.NOT_DUE_YET;

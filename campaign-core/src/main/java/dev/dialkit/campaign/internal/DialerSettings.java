@@ -49,7 +49,8 @@ public record DialerSettings(
     Duration heartbeatInterval,
     Duration permitTimeout,
     Duration recoveryGrace,
-    double statusQueriesPerSecond) {
+    double statusQueriesPerSecond,
+    TenantCaps attemptCaps) {
 
   /** These settings with another store. */
   DialerSettings withStore(CampaignStore other) {
@@ -81,6 +82,7 @@ public record DialerSettings(
         heartbeatInterval,
         permitTimeout,
         recoveryGrace,
-        statusQueriesPerSecond);
+        statusQueriesPerSecond,
+        attemptCaps);
   }
 }

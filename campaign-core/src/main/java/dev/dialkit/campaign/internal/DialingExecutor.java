@@ -276,6 +276,7 @@ final class DialingExecutor implements CallEndListener {
         continue;
       }
       ClaimResult result = claim(slot, now);
+      lifecycle.passedOver(result.passedOver());
       if (result instanceof ClaimResult.Claimed claimed) {
         slot.active++;
         tenantActive.merge(tenant, 1L, Long::sum);
@@ -299,6 +300,11 @@ final class DialingExecutor implements CallEndListener {
           slots.remove(slot);
         }
         case NO_DUE_LEAD -> {
+          if (!result.passedOver().isEmpty()) {
+            // the store stopped after passing over its most leads: more may be due. Each such
+            // claim takes leads out of the due set, so asking again ends
+            continue;
+          }
           slots.remove(slot);
           lifecycle.completeIfDone(slot.campaign.tenant(), slot.campaign.id());
         }
@@ -421,7 +427,8 @@ final class DialingExecutor implements CallEndListener {
                     limits,
                     slot.provider.name(),
                     from,
-                    slot.zones));
+                    slot.zones,
+                    settings.attemptCaps().forTenant(campaign.tenant())));
     if (result instanceof ClaimResult.Claimed) {
       callerIds.used(campaign, from);
     }

@@ -15,7 +15,9 @@ import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.Suppression;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.AttemptCapRules;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,6 +63,9 @@ public final class InMemoryCampaignStore implements CampaignStore {
           .plus(Counter.LEADS_IN_PROGRESS, 1)
           .plus(Counter.CALLS_PLACED, 1);
 
+  private static final CounterDelta SKIP_DELTA =
+      CounterDelta.of(Counter.LEADS_QUEUED, -1).plus(Counter.LEADS_SKIPPED, 1);
+
   // oldest first: createdAt, then creation order (the stable sort keeps the map's order)
   private static final Comparator<CampaignState> CAMPAIGN_AGE =
       Comparator.comparing(s -> s.campaign.createdAt());
@@ -70,6 +76,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
   private final CallIndex calls = new CallIndex();
   private final SlotTable slots = new SlotTable();
   private final CallLogIndex log = new CallLogIndex();
+  private final SuppressionTable suppressions = new SuppressionTable();
   private final Map<String, Instant> instances = new HashMap<>();
 
   /** An empty store. */
@@ -239,9 +246,10 @@ public final class InMemoryCampaignStore implements CampaignStore {
       if (full != null) {
         return ClaimResult.denied(full);
       }
-      LeadId next = state.queue.pollDue(request.now(), request.zones());
+      List<Lead> passedOver = new ArrayList<>();
+      LeadId next = nextDialable(state, request, passedOver);
       if (next == null) {
-        return ClaimResult.denied(Reason.NO_DUE_LEAD);
+        return new ClaimResult.Denied(Reason.NO_DUE_LEAD, passedOver);
       }
       LeadTable.Claim claim = leads.claim(next, calls::contains);
       Call call =
@@ -251,7 +259,91 @@ public final class InMemoryCampaignStore implements CampaignStore {
       state.activeCalls.add(call.id());
       slots.hold(call.id(), request.tenant(), request.campaignId());
       state.addCounters(CLAIM_DELTA);
-      return new ClaimResult.Claimed(claim.lead(), call);
+      return new ClaimResult.Claimed(claim.lead(), call, passedOver);
+    }
+  }
+
+  /**
+   * The best due lead whose number is neither suppressed nor at a cap, or null; the leads passed
+   * over on the way are skipped or deferred, as {@link CampaignStore#claimNext} says.
+   */
+  private LeadId nextDialable(CampaignState state, ClaimRequest request, List<Lead> passedOver) {
+    while (passedOver.size() < MAX_PASSED_OVER) {
+      LeadId next = state.queue.pollDue(request.now(), request.zones());
+      if (next == null) {
+        return null;
+      }
+      Lead lead = leads.get(next);
+      if (suppressions.find(lead.tenant(), lead.phone()) != null) {
+        Lead skipped = lead.suppressed();
+        leads.replace(skipped);
+        state.addCounters(SKIP_DELTA);
+        passedOver.add(skipped);
+        continue;
+      }
+      Optional<AttemptCapRules.Held> held =
+          AttemptCapRules.check(
+              request.caps(),
+              lead.timeZone(),
+              request.now(),
+              calls.countedCallTimes(
+                  lead.tenant(), lead.phone(), AttemptCapRules.countedSince(request.now())));
+      if (held.isPresent() && Switches.capsAtClaim) {
+        Lead capped = lead.capped(held.get().cap(), held.get().allowedAt());
+        leads.replace(capped);
+        state.queue.add(capped);
+        passedOver.add(capped);
+        continue;
+      }
+      return next;
+    }
+    return null; // passed over the most a claim may: the caller asks again
+  }
+
+  // ---------------------------------------------------------------- do-not-call list
+
+  @Override
+  public void addSuppressions(List<Suppression> entries) {
+    List<Suppression> all = List.copyOf(entries);
+    synchronized (lock) {
+      all.forEach(suppressions::put);
+    }
+  }
+
+  @Override
+  public boolean removeSuppression(TenantId tenant, PhoneNumber phone) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(phone, "phone");
+    synchronized (lock) {
+      return suppressions.remove(tenant, phone);
+    }
+  }
+
+  @Override
+  public Optional<Suppression> findSuppression(TenantId tenant, PhoneNumber phone) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(phone, "phone");
+    synchronized (lock) {
+      return Optional.ofNullable(suppressions.find(tenant, phone));
+    }
+  }
+
+  @Override
+  public Map<PhoneNumber, Suppression> findSuppressions(
+      TenantId tenant, Collection<PhoneNumber> phones) {
+    Objects.requireNonNull(tenant, "tenant");
+    StoreArguments.checkLookup(phones);
+    synchronized (lock) {
+      return suppressions.findAll(tenant, phones);
+    }
+  }
+
+  @Override
+  public Page<Suppression> listSuppressions(TenantId tenant, PageRequest page) {
+    Objects.requireNonNull(tenant, "tenant");
+    StoreArguments.checkOffsetPage(page);
+    synchronized (lock) {
+      return suppressions.page(tenant, page);
     }
   }
 
@@ -280,7 +372,9 @@ public final class InMemoryCampaignStore implements CampaignStore {
               state.campaign.status(),
               state.lease(),
               leads.get(stored.leadId()).state(),
-              leads.lastAttempt(stored.leadId()));
+              leads.lastAttempt(stored.leadId()),
+              Switches.suppressionAtPermit
+                  && suppressions.find(stored.tenant(), stored.to()) != null);
       if (refusal != null && Switches.fencedPermits) {
         return new DialPermit.Denied(refusal, stored);
       }

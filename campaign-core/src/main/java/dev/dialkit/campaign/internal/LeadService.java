@@ -4,6 +4,7 @@ import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignNotFoundException;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.CsvImportOptions;
 import dev.dialkit.campaign.DialDecision;
 import dev.dialkit.campaign.IllegalCampaignStateException;
 import dev.dialkit.campaign.ImportReport;
@@ -17,11 +18,17 @@ import dev.dialkit.campaign.Leads;
 import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.PriorityPolicy;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.TimeZones;
+import dev.dialkit.campaign.internal.csv.CsvInputSource;
+import dev.dialkit.campaign.internal.csv.LeadImporter;
+import dev.dialkit.campaign.internal.csv.Report;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.LeadInsertResult;
+import java.io.InputStream;
+import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -61,6 +68,67 @@ final class LeadService implements Leads {
       throw new InvalidConfigurationException("campaign", null, "is required");
     }
     checkRows(leads);
+    Campaign campaign = openCampaign(tenant, campaignId);
+    Instant now = clock.instant();
+    List<Lead> queued = new ArrayList<>(leads.size());
+    for (NewLead lead : leads) {
+      queued.add(queue(tenant, campaignId, lead, zoneOf(lead, campaign), now));
+    }
+    // every lead is resolved before the store sees any: a rejected batch stores nothing
+    LeadInsertResult result = store.insertLeads(tenant, campaignId, queued);
+    added.accept(campaignId);
+    return report(queued, result);
+  }
+
+  /** The report of an add: the stored leads with their rows, the duplicates counted. */
+  private static ImportReport report(List<Lead> queued, LeadInsertResult result) {
+    Report report = new Report(List.of());
+    report.rowsRead(queued.size());
+    // the store returns the stored leads in input order: walk both lists to find each one's row
+    int row = 0;
+    for (Lead stored : result.inserted()) {
+      while (!queued.get(row).id().equals(stored.id())) {
+        row++;
+      }
+      report.added(stored.id(), ++row);
+    }
+    for (PhoneNumber duplicate : result.duplicates()) {
+      report.duplicate(duplicate);
+      report.countDuplicateInCampaign();
+    }
+    return report;
+  }
+
+  @Override
+  public ImportReport importCsv(
+      TenantId tenant, CampaignId campaign, InputStream csv, CsvImportOptions options) {
+    return importCsv(tenant, campaign, CsvInputSource.of(required("csv", csv)), options);
+  }
+
+  @Override
+  public ImportReport importCsv(
+      TenantId tenant, CampaignId campaign, Reader csv, CsvImportOptions options) {
+    return importCsv(tenant, campaign, CsvInputSource.of(required("csv", csv)), options);
+  }
+
+  private ImportReport importCsv(
+      TenantId tenant, CampaignId campaignId, CsvInputSource csv, CsvImportOptions options) {
+    required("tenant", tenant);
+    required("campaign", campaignId);
+    required("options", options);
+    Campaign campaign = openCampaign(tenant, campaignId);
+    return new LeadImporter(store, clock, priorities, added).run(campaign, csv, options);
+  }
+
+  private static <T> T required(String field, T value) {
+    if (value == null) {
+      throw new InvalidConfigurationException(field, null, "is required");
+    }
+    return value;
+  }
+
+  /** The campaign, if it exists and may take leads. */
+  private Campaign openCampaign(TenantId tenant, CampaignId campaignId) {
     Campaign campaign =
         store
             .findCampaign(tenant, campaignId)
@@ -74,15 +142,7 @@ final class LeadService implements Leads {
               EnumSet.of(
                   CampaignStatus.COMPLETED, CampaignStatus.CANCELED, CampaignStatus.FAILED)));
     }
-    Instant now = clock.instant();
-    List<Lead> queued = new ArrayList<>(leads.size());
-    for (NewLead lead : leads) {
-      queued.add(queue(tenant, campaignId, lead, zoneOf(lead, campaign), now));
-    }
-    // every lead is resolved before the store sees any: a rejected batch stores nothing
-    LeadInsertResult result = store.insertLeads(tenant, campaignId, queued);
-    added.accept(campaignId);
-    return new ImportReport(result.inserted().size(), result.duplicates());
+    return campaign;
   }
 
   /**

@@ -44,6 +44,11 @@ final class LeadTable {
     leads.put(lead.id(), new Entry(lead));
   }
 
+  /** Replaces the stored lead with {@code lead} (same id), keeping its call count. */
+  void replace(Lead lead) {
+    leads.get(lead.id()).lead = lead;
+  }
+
   /**
    * Moves the lead to {@code IN_PROGRESS} with one more attempt. The call's attempt number is one
    * more than that of the lead's last call, so that a call id is never reused.

@@ -27,6 +27,12 @@ final class Switches {
   /** pause() and cancel() wait until permits granted before them are used or expired. */
   static volatile boolean fenceStops = true;
 
+  /** The store refuses the dial permit of a call whose number was suppressed after its claim. */
+  static volatile boolean suppressionAtPermit = true;
+
+  /** The store holds back a lead whose number reached its attempt cap. */
+  static volatile boolean capsAtClaim = true;
+
   /** Resets every safeguard to on. */
   static void reset() {
     fencedPermits = true;
@@ -35,5 +41,7 @@ final class Switches {
     recoverSilentCalls = true;
     renewOnlyDispatched = true;
     fenceStops = true;
+    suppressionAtPermit = true;
+    capsAtClaim = true;
   }
 }

@@ -11,13 +11,17 @@ import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.Suppression;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.internal.InMemoryCampaignStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -155,6 +159,40 @@ public interface CampaignStore {
    */
   Page<Lead> listLeads(TenantId tenant, CampaignId campaignId, PageRequest page);
 
+  // ---------------------------------------------------------------- do-not-call list
+
+  /**
+   * Adds numbers to their tenants' suppression lists, atomically: all or none. A number already on
+   * its tenant's list has its entry replaced (the latest source, reason and time win); a number
+   * repeated in {@code entries} keeps its last entry. From the moment this returns no claim of the
+   * tenant dials these numbers ({@link #claimNext}). Leads already queued stay queued until a claim
+   * reaches them.
+   */
+  void addSuppressions(List<Suppression> entries);
+
+  /** Takes a number off the tenant's list; whether it was on it. */
+  boolean removeSuppression(TenantId tenant, PhoneNumber phone);
+
+  /** The tenant's entry for the number, if it is on the list. */
+  Optional<Suppression> findSuppression(TenantId tenant, PhoneNumber phone);
+
+  /**
+   * Which of {@code phones} are on the tenant's list, with their entries: one round trip for an
+   * import batch (at most {@value #MAX_SUPPRESSION_LOOKUP} numbers). A list may hold millions of
+   * numbers (a national registry): look each number up by the key, with a plan that does not depend
+   * on the database's statistics, never by scanning the tenant's list.
+   */
+  Map<PhoneNumber, Suppression> findSuppressions(TenantId tenant, Collection<PhoneNumber> phones);
+
+  /** The most numbers {@link #findSuppressions} takes at once. */
+  int MAX_SUPPRESSION_LOOKUP = 10_000;
+
+  /**
+   * A page of the tenant's list, ordered by number (E.164 text); {@link PageRequest#after} cursors
+   * are not supported for this list: use offset pages ({@link PageRequest#of}).
+   */
+  Page<Suppression> listSuppressions(TenantId tenant, PageRequest page);
+
   // ---------------------------------------------------------------- claims and slots
 
   /**
@@ -172,9 +210,22 @@ public interface CampaignStore {
    *   <li>the lead is the {@code QUEUED} lead with {@code nextAttemptAt <= now} and, unless {@code
    *       request.zones()} is null, a time zone in that set, of highest priority, lowest sequence
    *       among equals;
-   *   <li>the lead becomes {@code IN_PROGRESS} with one more attempt; a call {@link Call#initiated}
-   *       at {@code now} for that attempt is stored; the slot is held by that call; the counters
-   *       change by {@code LEADS_QUEUED -1, LEADS_IN_PROGRESS +1, CALLS_PLACED +1}.
+   *   <li>the lead's number must not be on the tenant's suppression list ({@link
+   *       #addSuppressions}): a suppressed lead becomes {@code SKIPPED} with hold {@link
+   *       dev.dialkit.campaign.LeadHold#SUPPRESSED}, the counters change by {@code LEADS_QUEUED -1,
+   *       LEADS_SKIPPED +1}, and the claim goes on with the next due lead;
+   *   <li>the number must be under {@code request.caps()}: the creation times of the tenant's calls
+   *       to it (any campaign) after {@link AttemptCapRules#countedSince}, except calls released
+   *       unsent ({@code CANCELED} with {@code NOT_DIALED}), checked with {@link
+   *       AttemptCapRules#check}; a lead held back stays {@code QUEUED} with {@code nextAttemptAt}
+   *       set to {@link AttemptCapRules.Held#allowedAt()} and the hold recorded, and the claim goes
+   *       on with the next due lead. Claims of the same tenant's number serialize (on every
+   *       instance, whatever the campaign), so that no cap is ever exceeded. Every claim of a
+   *       tenant must carry the same caps (every dialer instance configured alike): a store may
+   *       skip the serialization for a claim without caps;
+   *   <li>the lead becomes {@code IN_PROGRESS} with one more attempt and no hold; a call {@link
+   *       Call#initiated} at {@code now} for that attempt is stored; the slot is held by that call;
+   *       the counters change by {@code LEADS_QUEUED -1, LEADS_IN_PROGRESS +1, CALLS_PLACED +1}.
    * </ol>
    *
    * <p>The call's attempt number (and so its id, {@link dev.dialkit.campaign.CallId#forAttempt}) is
@@ -184,10 +235,18 @@ public interface CampaignStore {
    * the lead, {@link Lead#attempts()} the ones that count against its budget.
    *
    * <p>No lead is ever claimed twice at once, whatever the number of threads and instances; no
-   * limit is ever exceeded. If any condition fails nothing changes and the result says why (the
+   * limit is ever exceeded. If any condition fails nothing changes, except the leads passed over
+   * (which the result lists in {@link ClaimResult#passedOver()}), and the result says why (the
    * first failing condition in the order above).
+   *
+   * <p>A claim passes over at most {@link #MAX_PASSED_OVER} leads; having passed over that many it
+   * may stop and answer {@code NO_DUE_LEAD} with them, although more leads may be due: a caller
+   * that gets {@code NO_DUE_LEAD} with leads passed over asks again.
    */
   ClaimResult claimNext(ClaimRequest request);
+
+  /** The most leads one {@link #claimNext} passes over (suppressed or capped) before it stops. */
+  int MAX_PASSED_OVER = 100;
 
   /**
    * Slots held now: in the whole store, by the tenant, by the campaign (0 if the campaign does not
@@ -209,7 +268,9 @@ public interface CampaignStore {
    *   <li>the call is not terminal, and its lead is {@code IN_PROGRESS} with this call as its last
    *       one (else {@code CALL_NOT_CURRENT});
    *   <li>the call is {@code INITIATED} without provider ids, and its {@code sentAt} is {@code
-   *       request.previousSentAt()} (else {@code ALREADY_SENT}).
+   *       request.previousSentAt()} (else {@code ALREADY_SENT});
+   *   <li>the call's number ({@link Call#to()}) is not on the tenant's do-not-call list (else
+   *       {@code SUPPRESSED}): a number suppressed between the claim and the send is not dialed.
    * </ol>
    *
    * <p>{@link DialPermits#refusal} decides these for a store. On a grant the call gets {@code

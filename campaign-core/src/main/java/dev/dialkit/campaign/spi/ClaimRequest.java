@@ -1,5 +1,6 @@
 package dev.dialkit.campaign.spi;
 
+import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.TenantId;
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param from the caller id, recorded on the new call
  * @param zones only leads whose time zone is in this set qualify (their calling window is open
  *     now); {@code null} for no restriction. An empty set qualifies no lead.
+ * @param caps how often one number may be called across the tenant's campaigns ({@link
+ *     AttemptCaps#NONE} for no cap); checked inside the claim, see {@link CampaignStore#claimNext}
  */
 public record ClaimRequest(
     TenantId tenant,
@@ -28,7 +31,8 @@ public record ClaimRequest(
     SlotLimits limits,
     String provider,
     PhoneNumber from,
-    Set<ZoneId> zones) {
+    Set<ZoneId> zones,
+    AttemptCaps caps) {
   public ClaimRequest {
     if (tenant == null || campaignId == null || owner == null || now == null || limits == null) {
       throw new IllegalArgumentException(
@@ -38,5 +42,19 @@ public record ClaimRequest(
       throw new IllegalArgumentException("claim provider and from are required");
     }
     zones = zones == null ? null : Set.copyOf(zones);
+    caps = caps == null ? AttemptCaps.NONE : caps;
+  }
+
+  /** A request with no attempt cap. */
+  public ClaimRequest(
+      TenantId tenant,
+      CampaignId campaignId,
+      String owner,
+      Instant now,
+      SlotLimits limits,
+      String provider,
+      PhoneNumber from,
+      Set<ZoneId> zones) {
+    this(tenant, campaignId, owner, now, limits, provider, from, zones, AttemptCaps.NONE);
   }
 }

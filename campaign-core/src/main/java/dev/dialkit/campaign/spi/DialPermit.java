@@ -35,7 +35,13 @@ public sealed interface DialPermit {
      * The call was already sent (it carries another {@code sentAt} than the request's {@code
      * previousSentAt}) or the provider already reported on it.
      */
-    ALREADY_SENT
+    ALREADY_SENT,
+    /**
+     * The call's number is on the tenant's do-not-call list ({@link
+     * CampaignStore#addSuppressions}): it was added after the claim, while the call waited to be
+     * sent. Checked last, so a call refused for another reason keeps that reason.
+     */
+    SUPPRESSED
   }
 
   /** Whether the permit was granted. */

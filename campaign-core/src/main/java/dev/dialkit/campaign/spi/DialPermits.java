@@ -17,12 +17,35 @@ public final class DialPermits {
   private DialPermits() {}
 
   /**
+   * The decision for a store that has not read the do-not-call list: as {@link
+   * #refusal(PermitRequest, Call, CampaignStatus, Lease, LeadState, int, boolean)} with the number
+   * not suppressed.
+   *
+   * @deprecated every store must read whether the call's number is suppressed inside the permit's
+   *     atomic step and use the overload that takes it; this one remains for stores written against
+   *     an earlier SPI and will be removed
+   */
+  @Deprecated
+  public static DialPermit.Reason refusal(
+      PermitRequest request,
+      Call call,
+      CampaignStatus campaign,
+      Lease lease,
+      LeadState leadState,
+      int leadLastAttempt) {
+    return refusal(request, call, campaign, lease, leadState, leadLastAttempt, false);
+  }
+
+  /**
    * @param request the request
    * @param call the stored call (of the request's tenant)
    * @param campaign the campaign's stored status
    * @param lease the campaign's lease as stored, or {@code null} if nobody holds one
    * @param leadState the stored state of the call's lead
    * @param leadLastAttempt the attempt number of the lead's last stored call
+   * @param numberSuppressed whether the call's number ({@link Call#to()}) is on the tenant's
+   *     do-not-call list, read in the same atomic step: a number suppressed after the claim is not
+   *     dialed, however long the call waited between its claim and its send
    * @return the reason to refuse, or {@code null} to grant
    */
   public static DialPermit.Reason refusal(
@@ -31,7 +54,8 @@ public final class DialPermits {
       CampaignStatus campaign,
       Lease lease,
       LeadState leadState,
-      int leadLastAttempt) {
+      int leadLastAttempt,
+      boolean numberSuppressed) {
     Objects.requireNonNull(call, "call");
     if (campaign != CampaignStatus.RUNNING) {
       return DialPermit.Reason.NOT_DIALING;
@@ -51,6 +75,9 @@ public final class DialPermits {
         || call.providerRequestId() != null
         || !sameInstant(call.sentAt(), request.previousSentAt())) {
       return DialPermit.Reason.ALREADY_SENT;
+    }
+    if (numberSuppressed) {
+      return DialPermit.Reason.SUPPRESSED;
     }
     return null;
   }

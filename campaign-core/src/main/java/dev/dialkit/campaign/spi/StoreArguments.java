@@ -86,4 +86,29 @@ public final class StoreArguments {
       throw new IllegalArgumentException("lease ttl must be > 0, was " + ttl);
     }
   }
+
+  /**
+   * Checks the numbers of a {@link CampaignStore#findSuppressions} lookup: not null, no null, at
+   * most {@link CampaignStore#MAX_SUPPRESSION_LOOKUP}.
+   */
+  public static void checkLookup(java.util.Collection<dev.dialkit.campaign.PhoneNumber> phones) {
+    if (phones == null || phones.stream().anyMatch(java.util.Objects::isNull)) {
+      throw new IllegalArgumentException("the numbers to look up must not be or hold null");
+    }
+    if (phones.size() > CampaignStore.MAX_SUPPRESSION_LOOKUP) {
+      throw new IllegalArgumentException(
+          "at most "
+              + CampaignStore.MAX_SUPPRESSION_LOOKUP
+              + " numbers a lookup, got "
+              + phones.size());
+    }
+  }
+
+  /** Checks a page request for a list that pages by offset only: no cursor. */
+  public static void checkOffsetPage(dev.dialkit.campaign.PageRequest page) {
+    if (page == null || page.afterSequence() != 0) {
+      throw new IllegalArgumentException(
+          "this list pages by offset (PageRequest.of), not by cursor");
+    }
+  }
 }

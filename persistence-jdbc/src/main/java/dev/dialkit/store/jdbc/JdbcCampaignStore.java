@@ -10,7 +10,9 @@ import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.Suppression;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.CampaignStore;
@@ -31,10 +33,12 @@ import dev.dialkit.store.jdbc.internal.LeadRows;
 import dev.dialkit.store.jdbc.internal.LeaseRows;
 import dev.dialkit.store.jdbc.internal.LogRows;
 import dev.dialkit.store.jdbc.internal.Migrator;
+import dev.dialkit.store.jdbc.internal.NumberLocks;
 import dev.dialkit.store.jdbc.internal.Orphans;
 import dev.dialkit.store.jdbc.internal.Permits;
 import dev.dialkit.store.jdbc.internal.SlotRows;
 import dev.dialkit.store.jdbc.internal.SqlErrors;
+import dev.dialkit.store.jdbc.internal.SuppressionRows;
 import dev.dialkit.store.jdbc.internal.Tables;
 import dev.dialkit.store.jdbc.internal.Transitions;
 import dev.dialkit.store.jdbc.internal.Tx;
@@ -44,7 +48,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -65,10 +71,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every method is one transaction (READ COMMITTED) or one statement; none is held across a call
  * to anything but the database. Claims, call transitions and dial permits take their row locks in
- * one order (call row, campaign row, lead, slots), so they do not deadlock each other; see the
- * module's README. Database failures are {@link StoreException}s, transient for lost connections,
- * deadlocks and lock timeouts (deadlocks and lock timeouts of a transaction are first retried a few
- * times here).
+ * one order (call row, campaign row, lead, number row, slots), so they do not deadlock each other;
+ * see the module's README. Database failures are {@link StoreException}s, transient for lost
+ * connections, deadlocks and lock timeouts (deadlocks and lock timeouts of a transaction are first
+ * retried a few times here).
  *
  * <p>Before its first use the store checks that the schema has the version this jar needs and
  * throws, naming both, if not. Instants are stored as microseconds since the epoch: instants with
@@ -89,6 +95,7 @@ public final class JdbcCampaignStore implements CampaignStore {
   private final Migrator migrator;
   private final CampaignRows campaigns;
   private final LeadRows leads;
+  private final SuppressionRows suppressions;
   private final CallRows calls;
   private final SlotRows slots;
   private final LogRows callLog;
@@ -106,14 +113,17 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.tx = new Tx(dataSource, dialect);
     this.migrator = new Migrator(dataSource, dialect, tables);
     this.campaigns = new CampaignRows(tables, dialect);
-    this.leads = new LeadRows(tables, campaigns);
+    this.leads = new LeadRows(tables, campaigns, dialect);
+    this.suppressions = new SuppressionRows(tables, dialect);
     this.calls = new CallRows(tables);
     this.slots = new SlotRows(tables);
     this.callLog = new LogRows(tables);
     this.instances = new InstanceRows(tables);
     this.leases = new LeaseRows(tables);
-    this.claims = new Claims(tables, campaigns, leads, calls, slots);
-    this.permits = new Permits(tables, dialect, calls, callLog);
+    this.claims =
+        new Claims(
+            tables, campaigns, leads, calls, slots, suppressions, new NumberLocks(tables, dialect));
+    this.permits = new Permits(tables, dialect, calls, callLog, suppressions);
     this.transitions = new Transitions(tables, campaigns, leads, calls, slots, callLog);
     this.orphans = new Orphans(tables, campaigns, slots);
   }
@@ -262,6 +272,60 @@ public final class JdbcCampaignStore implements CampaignStore {
     ready();
     return tx.inTransaction(
         "listLeads " + campaignId, c -> leads.page(c, tenant, campaignId, page));
+  }
+
+  // ---------------------------------------------------------------- do-not-call list
+
+  @Override
+  public void addSuppressions(List<Suppression> entries) {
+    List<Suppression> all = List.copyOf(entries); // refuses a null entry before anything is written
+    if (all.isEmpty()) {
+      return;
+    }
+    ready();
+    tx.inTransaction(
+        "addSuppressions",
+        c -> {
+          suppressions.upsert(c, all);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean removeSuppression(TenantId tenant, PhoneNumber phone) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(phone, "phone");
+    ready();
+    return tx.autoCommit("removeSuppression", c -> suppressions.delete(c, tenant, phone));
+  }
+
+  @Override
+  public Optional<Suppression> findSuppression(TenantId tenant, PhoneNumber phone) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(phone, "phone");
+    ready();
+    return tx.autoCommit("findSuppression", c -> suppressions.find(c, tenant, phone));
+  }
+
+  @Override
+  public Map<PhoneNumber, Suppression> findSuppressions(
+      TenantId tenant, Collection<PhoneNumber> phones) {
+    Objects.requireNonNull(tenant, "tenant");
+    StoreArguments.checkLookup(phones);
+    List<PhoneNumber> numbers = List.copyOf(phones);
+    if (numbers.isEmpty()) {
+      return Map.of();
+    }
+    ready();
+    return tx.autoCommit("findSuppressions", c -> suppressions.findAll(c, tenant, numbers));
+  }
+
+  @Override
+  public Page<Suppression> listSuppressions(TenantId tenant, PageRequest page) {
+    Objects.requireNonNull(tenant, "tenant");
+    StoreArguments.checkOffsetPage(page);
+    ready();
+    return tx.inTransaction("listSuppressions", c -> suppressions.page(c, tenant, page));
   }
 
   // ---------------------------------------------------------------- claims and slots

@@ -2,6 +2,7 @@ package dev.dialkit.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.testkit.FaultSimulation;
 import dev.dialkit.testkit.SimulationRuns;
 import java.util.ArrayList;
@@ -36,23 +37,56 @@ class JdbcFaultSimulationTest {
           pools.add(pool);
           return store;
         },
-        store -> TestDatabases.shutdownH2(pools.remove(0)));
+        store -> TestDatabases.shutdownH2(pools.remove(0)),
+        null);
   }
 
   @Test
   void postgres() {
-    onServer("postgres", TestDatabases.postgres(4));
+    onServer("postgres", TestDatabases.postgres(4), null);
   }
 
   @Test
   void mariaDb() {
-    onServer("mariaDb", TestDatabases.mariaDb(4));
+    onServer("mariaDb", TestDatabases.mariaDb(4), null);
   }
+
+  /** The compliance adversary (shared numbers, caps, opt-outs at random moments) on H2. */
+  @Test
+  void h2Compliance() {
+    simulate(
+        "h2Compliance",
+        COMPLIANCE_SEEDS,
+        () -> {
+          JdbcConnectionPool pool = TestDatabases.h2Memory();
+          JdbcCampaignStore store = JdbcCampaignStore.create(pool);
+          store.migrate();
+          pools.add(pool);
+          return store;
+        },
+        store -> TestDatabases.shutdownH2(pools.remove(0)),
+        COMPLIANCE);
+  }
+
+  @Test
+  void postgresCompliance() {
+    onServer("postgresCompliance", TestDatabases.postgres(4), COMPLIANCE);
+  }
+
+  @Test
+  void mariaDbCompliance() {
+    onServer("mariaDbCompliance", TestDatabases.mariaDb(4), COMPLIANCE);
+  }
+
+  static final int COMPLIANCE_SEEDS = 30;
+
+  /** One call per number a day: the second campaign of a tenant always meets the cap. */
+  private static final AttemptCaps COMPLIANCE = AttemptCaps.perCalendarDay(1);
 
   private final List<JdbcConnectionPool> pools = new ArrayList<>();
 
   /** One schema for the whole run, emptied before each seed. */
-  private void onServer(String name, DataSource ds) {
+  private void onServer(String name, DataSource ds, AttemptCaps caps) {
     TestDatabases.dropTables(ds, PREFIX);
     JdbcCampaignStore store = JdbcCampaignStore.builder(ds).tablePrefix(PREFIX).build();
     store.migrate();
@@ -64,7 +98,8 @@ class JdbcFaultSimulationTest {
             TestDatabases.emptyTables(ds, PREFIX);
             return store;
           },
-          s -> {});
+          s -> {},
+          caps);
     } finally {
       TestDatabases.dropTables(ds, PREFIX);
       if (ds instanceof AutoCloseable closeable) {
@@ -84,12 +119,13 @@ class JdbcFaultSimulationTest {
       String name,
       int defaultSeeds,
       Supplier<dev.dialkit.campaign.spi.CampaignStore> stores,
-      Consumer<dev.dialkit.campaign.spi.CampaignStore> close) {
+      Consumer<dev.dialkit.campaign.spi.CampaignStore> close,
+      AttemptCaps caps) {
     var failures =
         SimulationRuns.failures(
             SimulationRuns.seeds(defaultSeeds),
             seed ->
-                FaultSimulation.builder()
+                compliance(FaultSimulation.builder(), caps)
                     .seed(seed)
                     .store(stores, close)
                     .rerun(
@@ -101,5 +137,9 @@ class JdbcFaultSimulationTest {
                     .build()
                     .run());
     assertThat(failures).as("failing seeds on " + name).isEmpty();
+  }
+
+  private static FaultSimulation.Builder compliance(FaultSimulation.Builder b, AttemptCaps caps) {
+    return caps == null ? b : b.compliance(caps, 3);
   }
 }

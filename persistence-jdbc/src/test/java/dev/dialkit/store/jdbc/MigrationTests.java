@@ -8,22 +8,40 @@ import static dev.dialkit.testkit.StoreFixtures.TENANT_A;
 import static dev.dialkit.testkit.StoreFixtures.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Counter;
+import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadHold;
+import dev.dialkit.campaign.LeadState;
+import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.Suppression;
+import dev.dialkit.campaign.SuppressionSource;
+import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.Lease;
 import dev.dialkit.campaign.spi.PermitRequest;
+import dev.dialkit.campaign.spi.SlotUsage;
+import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.store.jdbc.internal.SchemaV1;
+import dev.dialkit.store.jdbc.internal.SchemaV2;
 import dev.dialkit.testkit.StoreFixtures;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +51,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * migrate(): idempotent, once when two instances start together, upgrading a version 1 database to
- * version 2 with its rows, and refusing a newer schema.
+ * the current version with its rows, a version 2 database to version 3 with a row in every table,
+ * and refusing a newer schema.
  */
 abstract class MigrationTests {
   static final String PREFIX = "dkmig_";
@@ -94,7 +113,7 @@ abstract class MigrationTests {
       pool.shutdownNow();
     }
     assertThat(store.migrate()).isZero();
-    assertThat(versions(ds)).containsExactly(1, 2);
+    assertThat(versions(ds)).containsExactly(1, 2, 3);
 
     assertThat(store.findCall(TENANT_A, call.id())).as("never sent: no sentAt").contains(call);
     assertThat(store.findCampaign(TENANT_A, running.id()).orElseThrow().status())
@@ -109,6 +128,89 @@ abstract class MigrationTests {
             new PermitRequest(TENANT_A, call.id(), OWNER, 2, seconds(2), null, List.of()));
     assertThat(permit.granted()).isTrue();
     assertThat(store.findCall(TENANT_A, call.id()).orElseThrow().sentAt()).isEqualTo(seconds(2));
+  }
+
+  @Test
+  void aVersionTwoDatabaseIsUpgradedKeepingEveryRowReadableThroughTheStore() throws Exception {
+    DataSource ds = dataSource();
+    TestDatabases.dropTables(ds, PREFIX);
+    JdbcCampaignStore store = JdbcCampaignStore.builder(ds).tablePrefix(PREFIX).build();
+    Campaign running = StoreFixtures.draft(TENANT_A, "v2").withStatus(CampaignStatus.RUNNING, T0);
+    Lead first = StoreFixtures.lead(running, 1);
+    Lead second = StoreFixtures.lead(running, 2);
+    Instant expiry = T0.plus(LEASE_TTL);
+    CallLogEntry entry = StoreFixtures.logEntry(running, null, T0, "started");
+    SchemaV2.Stored v2 =
+        SchemaV2.create(ds, store.dialect(), PREFIX, running, first, second, OWNER, expiry, entry);
+    Map<String, Long> before = SchemaV2.rowCounts(ds, PREFIX);
+    assertThat(before.values()).as("a row in every table").allMatch(n -> n > 0);
+
+    assertThatThrownBy(() -> store.findCampaign(TENANT_A, running.id()))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("schema version 2 found");
+    assertThat(store.migrate()).as("V3 only").isEqualTo(1);
+    assertThat(versions(ds)).containsExactly(1, 2, 3);
+    assertThat(SchemaV2.rowCounts(ds, PREFIX)).isEqualTo(before);
+
+    Campaign stored = store.findCampaign(TENANT_A, running.id()).orElseThrow();
+    assertThat(stored.counters().get(Counter.LEADS_TOTAL)).isEqualTo(2);
+    assertThat(stored.counters().get(Counter.LEADS_IN_PROGRESS)).isEqualTo(1);
+    assertThat(store.listLeads(TENANT_A, running.id(), PageRequest.of(0, 10)).items())
+        .containsExactly(first.withSequence(1).claimed(), second.withSequence(2))
+        .allMatch(lead -> lead.hold() == null);
+    assertThat(store.findCall(TENANT_A, v2.call().id())).contains(v2.call());
+    assertThat(store.findActiveCalls(TENANT_A, running.id())).containsExactly(v2.call());
+    assertThat(store.slotUsage(TENANT_A, running.id())).isEqualTo(new SlotUsage(1, 1, 1));
+    assertThat(store.campaignLog(TENANT_A, running.id(), PageRequest.of(0, 10)).items())
+        .extracting(CallLogEntry::detail)
+        .containsExactly("started");
+    assertThat(store.liveInstances(T0, Duration.ofMinutes(1))).containsExactly(v2.instance());
+    assertThat(store.tryLease(running.id(), OTHER_OWNER, 0, seconds(1), LEASE_TTL))
+        .as("the lease held before the upgrade")
+        .contains(new Lease(OWNER, 1, expiry));
+    Call ringing = StoreFixtures.moved(v2.call(), CallStatus.RINGING, seconds(1));
+    assertThat(
+            store
+                .applyTransition(
+                    new CallTransition(
+                        ringing,
+                        v2.call().version(),
+                        v2.dedupeKey(),
+                        false,
+                        null,
+                        dev.dialkit.campaign.CounterDelta.NONE,
+                        List.of()))
+                .outcome())
+        .as("the dedupe key recorded before the upgrade")
+        .isEqualTo(TransitionResult.Outcome.DUPLICATE);
+
+    // what V3 adds works on the old rows: the call made before counts against a cap, and the
+    // queued lead's number can be suppressed
+    Campaign later = StoreFixtures.draft(TENANT_A, "v3").withStatus(CampaignStatus.RUNNING, T0);
+    store.createCampaign(later);
+    store.insertLeads(TENANT_A, later.id(), List.of(StoreFixtures.lead(later, 1)));
+    assertThat(store.tryLease(later.id(), OWNER, 0, seconds(1), LEASE_TTL)).isPresent();
+    ClaimResult capped =
+        store.claimNext(
+            StoreFixtures.claimRequest(
+                later,
+                OWNER,
+                seconds(2),
+                StoreFixtures.NO_LIMITS,
+                AttemptCaps.perRolling24Hours(1)));
+    assertThat(capped.passedOver())
+        .extracting(Lead::hold)
+        .containsExactly(LeadHold.ROLLING_24_HOUR_CAP);
+    store.addSuppressions(
+        List.of(
+            new Suppression(
+                TENANT_A, second.phone(), SuppressionSource.OPT_OUT, null, null, seconds(2))));
+    ClaimResult skipped =
+        store.claimNext(
+            StoreFixtures.claimRequest(running, OWNER, seconds(3), StoreFixtures.NO_LIMITS));
+    assertThat(skipped.passedOver())
+        .extracting(Lead::id, Lead::state, Lead::hold)
+        .containsExactly(tuple(second.id(), LeadState.SKIPPED, LeadHold.SUPPRESSED));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.dialkit.store.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.testkit.FaultSimulation;
 import dev.dialkit.testkit.SimulationRuns;
 import java.util.ArrayList;
@@ -32,12 +33,24 @@ class MongoFaultSimulationTest {
 
   @Test
   void everyGuaranteeHoldsOnMongo() {
+    run(null, "everyGuaranteeHoldsOnMongo");
+  }
+
+  /** The compliance adversary: shared numbers, one call per number a day, opt-outs at random. */
+  @Test
+  void noNumberIsCalledBeyondItsCapOrAfterItsOptOutOnMongo() {
+    run(AttemptCaps.perCalendarDay(1), "noNumberIsCalledBeyondItsCapOrAfterItsOptOutOnMongo");
+  }
+
+  private void run(AttemptCaps caps, String method) {
     List<MongoDatabase> databases = new ArrayList<>();
     var failures =
         SimulationRuns.failures(
             SimulationRuns.seeds(SEEDS),
             seed ->
-                FaultSimulation.builder()
+                (caps == null
+                        ? FaultSimulation.builder()
+                        : FaultSimulation.builder().compliance(caps, 3))
                     .seed(seed)
                     .store(
                         () -> {
@@ -49,7 +62,9 @@ class MongoFaultSimulationTest {
                     .rerun(
                         "./mvnw -pl persistence-mongo -am test"
                             + " -Dsurefire.failIfNoSpecifiedTests=false"
-                            + " -Dtest=MongoFaultSimulationTest -Ddialkit.sim.seed={seed}")
+                            + " -Dtest=MongoFaultSimulationTest#"
+                            + method
+                            + " -Ddialkit.sim.seed={seed}")
                     .build()
                     .run());
     assertThat(failures).as("failing seeds on MongoDB").isEmpty();

@@ -52,6 +52,7 @@ public final class SimWorld {
   private final SimStats stats = new SimStats();
   private SimulatedCallProvider provider;
   private SimOperator operator;
+  private SimSuppressor suppressor;
   private CampaignStore store;
   private boolean faultsOn;
   private Instant outageUntil;
@@ -104,6 +105,15 @@ public final class SimWorld {
 
   public void operator(SimOperator operator) {
     this.operator = operator;
+  }
+
+  /** The compliance officer (directed scenarios suppress numbers through it). */
+  public SimSuppressor suppressor() {
+    return suppressor;
+  }
+
+  public void suppressor(SimSuppressor suppressor) {
+    this.suppressor = suppressor;
   }
 
   /** The shared store itself, unwrapped: for checks, never for an instance's work. */

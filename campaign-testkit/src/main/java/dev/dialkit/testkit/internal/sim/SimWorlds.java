@@ -1,8 +1,13 @@
 package dev.dialkit.testkit.internal.sim;
 
+import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.ConcurrencyPolicy;
+import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadHold;
+import dev.dialkit.campaign.LeadState;
+import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.testkit.SimulatedCallProvider;
 import java.time.Duration;
@@ -52,7 +57,20 @@ public final class SimWorlds {
       SimWorld world,
       int global,
       int perTenant) {
+    return dialer(who, view, provider, world, global, perTenant, AttemptCaps.NONE);
+  }
+
+  /** As above, under attempt caps {@code caps} for every tenant. */
+  public static CampaignDialer dialer(
+      SimInstance who,
+      CampaignStore view,
+      SimulatedCallProvider provider,
+      SimWorld world,
+      int global,
+      int perTenant,
+      AttemptCaps caps) {
     return CampaignDialer.builder()
+        .attemptCaps(caps)
         .store(view)
         .provider(new InstanceProvider(provider, who))
         .concurrency(ConcurrencyPolicy.builder().global(global).perTenant(perTenant).build())
@@ -134,6 +152,16 @@ public final class SimWorlds {
    */
   public static BooleanSupplier settled(
       SimWorld world, CampaignStore store, List<SimCampaign> campaigns) {
+    return settled(world, store, campaigns, false);
+  }
+
+  /**
+   * As {@link #settled(SimWorld, CampaignStore, List)}; with {@code capsOn}, a running campaign
+   * whose only queued leads are held back by an attempt cap counts as settled: they are due hours
+   * later, by design.
+   */
+  public static BooleanSupplier settled(
+      SimWorld world, CampaignStore store, List<SimCampaign> campaigns, boolean capsOn) {
     Instant[] next = {Instant.MIN};
     return () -> {
       Instant now = world.clock().instant();
@@ -147,7 +175,8 @@ public final class SimWorlds {
       for (SimCampaign c : campaigns) {
         var campaign = store.findCampaign(c.tenant(), c.id()).orElseThrow();
         CampaignStatus s = campaign.status();
-        if (s == CampaignStatus.RUNNING || s == CampaignStatus.SCHEDULED) {
+        if (s == CampaignStatus.SCHEDULED
+            || (s == CampaignStatus.RUNNING && !(capsOn && onlyCapHeld(store, c)))) {
           return false;
         }
         if (!store.findActiveCalls(c.tenant(), c.id()).isEmpty()) {
@@ -156,5 +185,30 @@ public final class SimWorlds {
       }
       return true;
     };
+  }
+
+  /** Whether the lead is queued with an attempt-cap hold. */
+  public static boolean capHold(Lead lead) {
+    return lead.state() == LeadState.QUEUED
+        && (lead.hold() == LeadHold.ROLLING_24_HOUR_CAP
+            || lead.hold() == LeadHold.CALENDAR_DAY_CAP);
+  }
+
+  private static boolean onlyCapHeld(CampaignStore store, SimCampaign c) {
+    long cursor = 0;
+    while (true) {
+      var page =
+          store.listLeads(c.tenant(), c.id(), PageRequest.after(cursor, PageRequest.MAX_LIMIT));
+      if (page.items().isEmpty()) {
+        return true;
+      }
+      for (Lead lead : page.items()) {
+        if (lead.state() == LeadState.IN_PROGRESS
+            || (lead.state() == LeadState.QUEUED && !capHold(lead))) {
+          return false;
+        }
+      }
+      cursor = page.nextCursor();
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
 import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadHold;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.Page;
@@ -16,6 +17,7 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import dev.dialkit.campaign.spi.LeadOutcome;
 import dev.dialkit.campaign.spi.StoreArguments;
+import dev.dialkit.store.jdbc.JdbcDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,23 +34,23 @@ import java.util.stream.Collectors;
 
 /** Leads: insert with de-duplication, reads, the claim's pick and the end of a call. */
 public final class LeadRows {
-  private static final int CHUNK = 500;
-  private static final String COLUMNS =
-      "id, tenant, campaign_id, seq, phone, name, email, company, variables, time_zone, priority,"
-          + " attempts, calls_made, state, next_attempt_at, last_outcome, created_at";
+  private static final String COLUMNS = LeadInserts.COLUMNS;
 
   private final Tables t;
   private final CampaignRows campaigns;
+  private final LeadInserts inserts;
 
-  public LeadRows(Tables tables, CampaignRows campaigns) {
+  public LeadRows(Tables tables, CampaignRows campaigns, JdbcDialect dialect) {
     this.t = tables;
     this.campaigns = campaigns;
+    this.inserts = new LeadInserts(tables, dialect);
   }
 
   public LeadInsertResult insert(
       Connection c, TenantId tenant, CampaignId campaignId, List<Lead> input) throws SQLException {
     // the campaign row lock orders this insert with completeIfDone: either the completion
-    // committed first and the status read here is final, or it waits and then sees the new leads
+    // committed first and the status read here is final, or it waits and then sees the new leads;
+    // it also keeps other inserts of the campaign out until commit, so the numbers checked stay so
     Campaign campaign =
         campaigns
             .find(c, tenant, campaignId, true)
@@ -58,61 +60,20 @@ public final class LeadRows {
                         "campaign " + campaignId + " does not exist for tenant " + tenant, false));
     StoreArguments.acceptsLeads(campaign);
     long lastSeq = campaigns.lastLeadSequence(c, campaignId);
-    Set<String> phonesStored =
-        existing(
-            c,
-            "SELECT phone FROM " + t.leads + " WHERE campaign_id = ? AND phone IN ",
-            campaignId,
-            input.stream().map(l -> l.phone().e164()).distinct().toList());
-    Set<String> idsStored =
-        existing(
-            c,
-            "SELECT id FROM " + t.leads + " WHERE id IN ",
-            null,
-            input.stream().map(l -> l.id().value()).distinct().toList());
-    Set<String> phones = new HashSet<>();
-    Set<String> ids = new HashSet<>();
-    List<Lead> accepted = new ArrayList<>();
-    List<PhoneNumber> duplicates = new ArrayList<>();
-    for (Lead lead : input) {
-      String phone = lead.phone().e164();
-      if (phonesStored.contains(phone) || !phones.add(phone)) {
-        duplicates.add(lead.phone());
-      } else if (idsStored.contains(lead.id().value()) || !ids.add(lead.id().value())) {
-        throw new StoreException("lead " + lead.id() + " already exists", false);
-      } else {
-        accepted.add(lead.withSequence(++lastSeq));
+    LeadInserts.Plan plan;
+    try {
+      plan = inserts.insert(c, campaignId, lastSeq, input);
+    } catch (SQLException e) {
+      if (SqlErrors.isDuplicateKey(e)) {
+        throw new StoreException("a lead id is already stored: " + e.getMessage(), false, e);
       }
+      throw e;
     }
+    List<Lead> accepted = plan.accepted();
     if (!accepted.isEmpty()) {
       try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO "
-                  + t.leads
-                  + " ("
-                  + COLUMNS
-                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                  + " ?, ?, ?, ?, ?, ?, ?)")) {
-        int n = 0;
-        for (Lead lead : accepted) {
-          bind(s, lead);
-          s.addBatch();
-          if (++n % 1000 == 0) {
-            s.executeBatch();
-          }
-        }
-        if (n % 1000 != 0) {
-          s.executeBatch();
-        }
-      } catch (SQLException e) {
-        if (SqlErrors.isDuplicateKey(e)) {
-          throw new StoreException("a lead id is already stored: " + e.getMessage(), false, e);
-        }
-        throw e;
-      }
-      try (PreparedStatement s =
           c.prepareStatement("UPDATE " + t.campaigns + " SET last_lead_seq = ? WHERE id = ?")) {
-        s.setLong(1, lastSeq);
+        s.setLong(1, accepted.get(accepted.size() - 1).sequence());
         s.setString(2, campaignId.value());
         s.executeUpdate();
       }
@@ -123,55 +84,7 @@ public final class LeadRows {
               .plus(Counter.LEADS_QUEUED, accepted.size()),
           0);
     }
-    return new LeadInsertResult(accepted, duplicates);
-  }
-
-  private static Set<String> existing(
-      Connection c, String sql, CampaignId campaign, List<String> values) throws SQLException {
-    Set<String> found = new HashSet<>();
-    for (int from = 0; from < values.size(); from += CHUNK) {
-      List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
-      String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(", ", "(", ")"));
-      try (PreparedStatement s = c.prepareStatement(sql + marks)) {
-        int i = 1;
-        if (campaign != null) {
-          s.setString(i++, campaign.value());
-        }
-        for (String v : chunk) {
-          s.setString(i++, v);
-        }
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            found.add(r.getString(1));
-          }
-        }
-      }
-    }
-    return found;
-  }
-
-  private static void bind(PreparedStatement s, Lead lead) throws SQLException {
-    s.setString(1, lead.id().value());
-    s.setString(2, lead.tenant().value());
-    s.setString(3, lead.campaignId().value());
-    s.setLong(4, lead.sequence());
-    s.setString(5, lead.phone().e164());
-    s.setString(6, lead.name());
-    s.setString(7, lead.email());
-    s.setString(8, lead.company());
-    s.setString(9, Json.variables(lead.variables()));
-    s.setString(10, lead.timeZone().getId());
-    s.setInt(11, lead.priority());
-    s.setInt(12, lead.attempts());
-    s.setInt(13, lead.attempts());
-    s.setString(14, lead.state().name());
-    Columns.setInstant(s, 15, lead.nextAttemptAt());
-    if (lead.lastOutcome() == null) {
-      s.setNull(16, Types.VARCHAR);
-    } else {
-      s.setString(16, lead.lastOutcome().name());
-    }
-    Columns.setInstant(s, 17, lead.createdAt());
+    return new LeadInsertResult(accepted, plan.duplicates());
   }
 
   public Optional<Lead> find(Connection c, TenantId tenant, LeadId id) throws SQLException {
@@ -274,9 +187,11 @@ public final class LeadRows {
 
   /**
    * The best due queued lead of the campaign, locked, skipping leads other transactions hold; null
-   * if none. {@code zones} null admits every zone; it must not be empty.
+   * if none. {@code zones} null admits every zone; it must not be empty. Leads of {@code passed}
+   * are left out: the claim left them queued and due (their number was busy).
    */
-  public Picked pickDue(Connection c, CampaignId campaign, Instant now, Set<ZoneId> zones)
+  public Picked pickDue(
+      Connection c, CampaignId campaign, Instant now, Set<ZoneId> zones, List<LeadId> passed)
       throws SQLException {
     StringBuilder sql =
         new StringBuilder("SELECT ")
@@ -290,15 +205,21 @@ public final class LeadRows {
               .map(z -> "?")
               .collect(Collectors.joining(", ", " AND time_zone IN (", ")")));
     }
+    if (!passed.isEmpty()) {
+      sql.append(" AND id NOT IN (").append("?, ".repeat(passed.size() - 1)).append("?)");
+    }
     sql.append(" ORDER BY priority DESC, seq LIMIT 1 FOR UPDATE SKIP LOCKED");
     try (PreparedStatement s = c.prepareStatement(sql.toString())) {
       s.setString(1, campaign.value());
       s.setLong(2, Columns.micros(now));
+      int i = 3;
       if (zones != null) {
-        int i = 3;
         for (ZoneId zone : zones) {
           s.setString(i++, zone.getId());
         }
+      }
+      for (LeadId id : passed) {
+        s.setString(i++, id.value());
       }
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? new Picked(map(r), r.getInt("calls_made")) : null;
@@ -317,9 +238,33 @@ public final class LeadRows {
         c.prepareStatement(
             "UPDATE "
                 + t.leads
-                + " SET state = 'IN_PROGRESS', attempts = attempts + 1, calls_made = ? WHERE id = ?")) {
+                + " SET state = 'IN_PROGRESS', attempts = attempts + 1, calls_made = ?, hold = NULL"
+                + " WHERE id = ?")) {
       s.setInt(1, callsMade);
       s.setString(2, id.value());
+      s.executeUpdate();
+    }
+  }
+
+  /** Passes a queued lead over for good: its number is on the tenant's do-not-call list. */
+  public void markSuppressed(Connection c, LeadId id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE " + t.leads + " SET state = 'SKIPPED', hold = 'SUPPRESSED' WHERE id = ?")) {
+      s.setString(1, id.value());
+      s.executeUpdate();
+    }
+  }
+
+  /** Defers a queued lead to {@code allowedAt}: its number is at attempt cap {@code cap}. */
+  public void markCapped(Connection c, LeadId id, LeadHold cap, Instant allowedAt)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE " + t.leads + " SET next_attempt_at = ?, hold = ? WHERE id = ?")) {
+      s.setLong(1, Columns.micros(allowedAt));
+      s.setString(2, cap.name());
+      s.setString(3, id.value());
       s.executeUpdate();
     }
   }
@@ -331,7 +276,7 @@ public final class LeadRows {
         c.prepareStatement(
             "UPDATE "
                 + t.leads
-                + " SET state = ?, next_attempt_at = COALESCE(?, next_attempt_at),"
+                + " SET state = ?, hold = NULL, next_attempt_at = COALESCE(?, next_attempt_at),"
                 + " last_outcome = COALESCE(?, last_outcome),"
                 + " attempts = CASE WHEN ? AND attempts > 0 THEN attempts - 1 ELSE attempts END"
                 + " WHERE id = ?")) {
@@ -365,6 +310,7 @@ public final class LeadRows {
         LeadState.valueOf(r.getString("state")),
         Columns.getInstant(r, "next_attempt_at"),
         Columns.getEnum(r, "last_outcome", CallStatus.class),
-        Columns.getInstant(r, "created_at"));
+        Columns.getInstant(r, "created_at"),
+        Columns.getEnum(r, "hold", LeadHold.class));
   }
 }

@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the lead, by a plain read: every writer of a lead (claims, transitions with a lead outcome,
  *       lead inserts) holds the campaign row's exclusive lock while it writes, which the lock of
  *       step 2 excludes, so the lead cannot change under this transaction;
+ *   <li>whether the call's number is on the tenant's do-not-call list, by a plain read of its
+ *       primary key: an entry committed before this read refuses the permit ({@code SUPPRESSED}),
+ *       so a number suppressed while its call waited to be sent is not dialed;
  *   <li>then, on a grant, the call is written (version + 1, {@code sent_at}) and the log appended.
  * </ol>
  *
@@ -46,12 +49,19 @@ public final class Permits {
 
   private final CallRows calls;
   private final LogRows callLog;
+  private final SuppressionRows suppressions;
   private final String campaignSql;
   private final String leadSql;
 
-  public Permits(Tables tables, JdbcDialect dialect, CallRows calls, LogRows callLog) {
+  public Permits(
+      Tables tables,
+      JdbcDialect dialect,
+      CallRows calls,
+      LogRows callLog,
+      SuppressionRows suppressions) {
     this.calls = calls;
     this.callLog = callLog;
+    this.suppressions = suppressions;
     this.campaignSql =
         "SELECT status, lease_owner, lease_epoch, lease_expiry FROM "
             + tables.campaigns
@@ -97,8 +107,9 @@ public final class Permits {
         }
       }
     }
+    boolean suppressed = suppressions.contains(c, stored.tenant(), stored.to());
     DialPermit.Reason refusal =
-        DialPermits.refusal(request, stored, status, lease, leadState, lastAttempt);
+        DialPermits.refusal(request, stored, status, lease, leadState, lastAttempt, suppressed);
     if (refusal != null) {
       log.debug(
           "dial permit for call {} (dialer {}, epoch {}) refused: {}",

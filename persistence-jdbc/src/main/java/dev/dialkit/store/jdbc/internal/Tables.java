@@ -11,6 +11,8 @@ public final class Tables {
   public final String slotCounters;
   public final String callLog;
   public final String instances;
+  public final String suppressions;
+  public final String numberLocks;
   public final String schemaVersion;
 
   public Tables(String prefix) {
@@ -29,11 +31,24 @@ public final class Tables {
     slotCounters = prefix + "slot_counters";
     callLog = prefix + "call_log";
     instances = prefix + "instances";
+    suppressions = prefix + "suppressions";
+    numberLocks = prefix + "number_locks";
     schemaVersion = prefix + "schema_version";
   }
 
   /** Every table holding data (not the schema version), children first. */
   public String[] dataTables() {
-    return new String[] {callLog, dedupe, slots, calls, leads, instances, campaigns, slotCounters};
+    return new String[] {
+      callLog,
+      dedupe,
+      slots,
+      calls,
+      leads,
+      instances,
+      campaigns,
+      slotCounters,
+      suppressions,
+      numberLocks
+    };
   }
 }

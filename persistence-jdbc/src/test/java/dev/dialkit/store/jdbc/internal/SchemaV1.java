@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -37,16 +36,20 @@ public final class SchemaV1 {
     Tables t = new Tables(prefix);
     new Migrator(ds, dialect, t).migrateTo(1);
     CampaignRows campaigns = new CampaignRows(t, dialect);
-    LeadRows leads = new LeadRows(t, campaigns);
     Call call = Call.initiated(lead, 1, "sim", lead.phone(), lead.createdAt());
     try (Connection c = ds.getConnection()) {
       campaigns.create(c, running);
-      leads.insert(c, running.tenant(), running.id(), List.of(lead));
-      leads.markClaimed(c, lead.id(), 1);
+      // the lead as the V1 jar stored and then claimed it
+      OldLeads.insert(c, t, lead.withSequence(1).claimed());
+      try (PreparedStatement s =
+          c.prepareStatement("UPDATE " + t.campaigns + " SET last_lead_seq = 1 WHERE id = ?")) {
+        s.setString(1, running.id().value());
+        s.executeUpdate();
+      }
       campaigns.addCounters(
           c,
           running.id(),
-          CounterDelta.of(Counter.LEADS_QUEUED, -1).plus(Counter.LEADS_IN_PROGRESS, 1),
+          CounterDelta.of(Counter.LEADS_TOTAL, 1).plus(Counter.LEADS_IN_PROGRESS, 1),
           0);
       try (PreparedStatement s =
           c.prepareStatement(

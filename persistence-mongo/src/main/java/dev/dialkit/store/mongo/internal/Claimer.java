@@ -2,25 +2,24 @@ package dev.dialkit.store.mongo.internal;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Lead;
-import dev.dialkit.campaign.LeadState;
+import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.spi.AttemptCapRules;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One claim, in this order of single-document writes:
@@ -29,9 +28,15 @@ import org.bson.conversions.Bson;
  *   <li>read the campaign: running, lease held ({@code now < leaseExpiry}), and the lead inserts
  *       still open or rolled back, whose leads are not claimable ({@link InsertIntents});
  *   <li>read the ledger: a limit already reached is the answer, before any lead is touched;
- *   <li>the lead: one {@code findOneAndUpdate} (queued, due, admitted zone, not of an open insert;
- *       priority desc, sequence asc) sets it in progress, {@code attempts + 1}, {@code calls + 1}
- *       and records the claim (provider, from, time) so that the repair can recreate the call;
+ *   <li>pick the best due lead ({@link LeadPick}: queued, due, admitted zone, not of an open
+ *       insert; priority desc, sequence asc): in progress, one more attempt and call number, the
+ *       claim recorded and marked {@code checking};
+ *   <li>its number: on the tenant's do-not-call list, the lead is skipped for good ({@link
+ *       PassOver}); under {@code request.caps()}, the caps are checked and the number reserved
+ *       ({@link NumberGate}), or the lead is deferred with its hold. Either way it is passed over
+ *       and the claim goes back to step 3, at most {@value #MAX_PASSED_OVER} times;
+ *   <li>the lead confirmed ({@code checking} and its hold removed): from here the repair recreates
+ *       the call if this claimer dies;
  *   <li>the call, inserted {@code INITIATED} with an outbox holding the claim's counters;
  *   <li>the slot: one conditional update of the ledger under all three limits; if it fails (another
  *       claim took the last slot since step 2) the claim is undone ({@link ClaimUndo});
@@ -39,16 +44,39 @@ import org.bson.conversions.Bson;
  * </ol>
  */
 final class Claimer {
+  /**
+   * The most due leads one claim passes over (suppressed or capped) before it answers {@code
+   * NO_DUE_LEAD} with them: each costs a few round trips, and the dialer's next claim goes on where
+   * this one stopped, so a campaign full of listed numbers does not hold one claim for long.
+   */
+  static final int MAX_PASSED_OVER = dev.dialkit.campaign.spi.CampaignStore.MAX_PASSED_OVER;
+
+  private static final Logger log = LoggerFactory.getLogger(Claimer.class);
+
   private final Collections db;
   private final Ledger ledger;
   private final Outbox outbox;
   private final ClaimUndo undo;
+  private final LeadPick picks;
+  private final PassOver passOver;
+  private final DoNotCallList doNotCall;
+  private final NumberGate numbers;
 
-  Claimer(Collections db, Ledger ledger, Outbox outbox, ClaimUndo undo) {
+  Claimer(
+      Collections db,
+      Ledger ledger,
+      Outbox outbox,
+      ClaimUndo undo,
+      PassOver passOver,
+      DoNotCallList doNotCall) {
     this.db = db;
     this.ledger = ledger;
     this.outbox = outbox;
     this.undo = undo;
+    this.picks = new LeadPick(db);
+    this.passOver = passOver;
+    this.doNotCall = doNotCall;
+    this.numbers = new NumberGate(db);
   }
 
   ClaimResult claim(ClaimRequest request) {
@@ -79,56 +107,95 @@ final class Claimer {
     if (request.zones() != null && request.zones().isEmpty()) {
       return ClaimResult.denied(Reason.NO_DUE_LEAD);
     }
-    Document leadDoc = claimLead(request, InsertIntents.unclaimable(campaign));
-    if (leadDoc == null) {
-      return ClaimResult.denied(Reason.NO_DUE_LEAD);
+    List<String> unclaimable = InsertIntents.unclaimable(campaign);
+    List<Lead> passedOver = new ArrayList<>();
+    // a lost pick (put back by the repair while this claim stalled) passes nothing over: bound the
+    // picks too, so that no interleaving keeps one claim looping
+    for (int round = 0;
+        round < 2 * MAX_PASSED_OVER && passedOver.size() < MAX_PASSED_OVER;
+        round++) {
+      LeadPick.Picked picked = picks.pick(request, unclaimable);
+      if (picked == null) {
+        return new ClaimResult.Denied(Reason.NO_DUE_LEAD, passedOver);
+      }
+      Lead lead = checkNumber(picked, request, passedOver);
+      if (lead == null) {
+        continue; // passed over, or the pick was lost while this claim stalled
+      }
+      Call call =
+          insertCall(lead, picked.attempt(), request.provider(), request.from(), request.now());
+      if (call == null) {
+        // this claim stalled so long that its call was recreated and settled by others
+        return new ClaimResult.Denied(Reason.NO_DUE_LEAD, passedOver);
+      }
+      Seams.at(Seams.Point.BEFORE_SLOT);
+      Reason denied =
+          ledger.hold(call.id(), request.tenant(), request.campaignId(), request.limits());
+      if (denied != null) {
+        undo.undo(call);
+        return new ClaimResult.Denied(denied, passedOver);
+      }
+      Document doc = Codec.call(call).append("pending", Outbox.claim(Outbox.CLAIM_DELTA));
+      outbox.finish(Outbox.Work.of(doc));
+      return new ClaimResult.Claimed(lead, call, passedOver);
     }
-    Lead lead = Codec.lead(leadDoc);
-    int attempt = (int) Codec.number(leadDoc, "calls");
-    Call call = insertCall(lead, attempt, request.provider(), request.from(), request.now());
-    if (call == null) {
-      // this claim stalled so long that its call was recreated and settled by others
-      return ClaimResult.denied(Reason.NO_DUE_LEAD);
-    }
-    Seams.at(Seams.Point.BEFORE_SLOT);
-    Reason denied =
-        ledger.hold(call.id(), request.tenant(), request.campaignId(), request.limits());
-    if (denied != null) {
-      undo.undo(call);
-      return ClaimResult.denied(denied);
-    }
-    Document doc = Codec.call(call).append("pending", Outbox.claim(Outbox.CLAIM_DELTA));
-    outbox.finish(Outbox.Work.of(doc));
-    return new ClaimResult.Claimed(lead, call);
+    return new ClaimResult.Denied(Reason.NO_DUE_LEAD, passedOver);
   }
 
-  private Document claimLead(ClaimRequest request, List<String> unclaimableInserts) {
-    List<Bson> filter = new ArrayList<>();
-    filter.add(Filters.eq("campaignId", request.campaignId().value()));
-    filter.add(Filters.eq("state", LeadState.QUEUED.name()));
-    filter.add(Filters.lte("nextAttemptAt", Codec.date(request.now())));
-    filter.add(Filters.eq("tenant", request.tenant().value()));
-    if (!unclaimableInserts.isEmpty()) {
-      filter.add(Filters.nin(InsertIntents.LEAD_FIELD, unclaimableInserts));
+  /**
+   * Step 4 and 5 for a picked lead: the lead as claimed (confirmed, no hold) if its number may be
+   * called now; null if it was passed over (added to {@code passedOver}) or the pick was lost.
+   */
+  private Lead checkNumber(LeadPick.Picked picked, ClaimRequest request, List<Lead> passedOver) {
+    Lead lead = picked.lead();
+    if (doNotCall.isListed(lead.tenant(), lead.phone())) {
+      Lead skipped = passOver.skip(picked);
+      if (skipped != null) {
+        log.debug(
+            "lead {} skipped: {} is on the do-not-call list", lead.id(), lead.phone().masked());
+        passedOver.add(skipped);
+      }
+      return null;
     }
-    if (request.zones() != null) {
-      filter.add(Filters.in("timeZone", request.zones().stream().map(ZoneId::getId).toList()));
+    if (!request.caps().isNone()) {
+      Optional<AttemptCapRules.Held> held;
+      try {
+        held =
+            numbers.reserve(
+                lead,
+                CallId.forAttempt(lead.id(), picked.attempt()),
+                picked.token(),
+                request.caps(),
+                request.now());
+      } catch (MongoException | StoreException e) {
+        // give the lead back now rather than after the repair's passes (a crash leaves it to them)
+        try {
+          picks.putBack(picked);
+        } catch (MongoException again) {
+          e.addSuppressed(again);
+        }
+        throw e;
+      }
+      if (held.isPresent()) {
+        Lead deferred = picks.defer(picked, held.get().cap(), held.get().allowedAt());
+        if (deferred != null) {
+          log.debug(
+              "lead {} deferred to {}: {} at {}",
+              lead.id(),
+              held.get().allowedAt(),
+              lead.phone().masked(),
+              held.get().cap());
+          passedOver.add(deferred);
+        }
+        return null;
+      }
+      Seams.at(Seams.Point.NUMBER_RESERVED);
     }
-    return db.leads()
-        .findOneAndUpdate(
-            Filters.and(filter),
-            Updates.combine(
-                Updates.set("state", LeadState.IN_PROGRESS.name()),
-                Updates.set(
-                    "claim",
-                    new Document("provider", request.provider())
-                        .append("from", request.from().e164())
-                        .append("at", Codec.date(request.now()))),
-                Updates.inc("attempts", 1),
-                Updates.inc("calls", 1)),
-            new FindOneAndUpdateOptions()
-                .sort(Sorts.orderBy(Sorts.descending("priority"), Sorts.ascending("sequence")))
-                .returnDocument(ReturnDocument.AFTER));
+    if (!picks.confirm(picked)) {
+      return null;
+    }
+    Seams.at(Seams.Point.LEAD_CONFIRMED);
+    return lead.withHold(null);
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadHold;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.PhoneNumber;
@@ -163,25 +164,31 @@ final class Codec {
   // ------------------------------------------------------------------ leads
 
   static Document lead(Lead l) {
-    return new Document("_id", l.id().value())
-        .append("tenant", l.tenant().value())
-        .append("campaignId", l.campaignId().value())
-        .append("phone", l.phone().e164())
-        .append("name", l.name())
-        .append("email", l.email())
-        .append("company", l.company())
-        .append("variables", pairs(l.variables()))
-        .append("timeZone", l.timeZone().getId())
-        .append("priority", l.priority())
-        .append("sequence", l.sequence())
-        .append("attempts", l.attempts())
-        // calls ever stored for the lead: a refund lowers attempts, never this
-        .append("calls", l.attempts())
-        .append("state", l.state().name())
-        .append("nextAttemptAt", date(l.nextAttemptAt()))
-        .append("lastOutcome", name(l.lastOutcome()))
-        .append("createdAt", date(l.createdAt()))
-        .append("applied", List.of());
+    Document doc =
+        new Document("_id", l.id().value())
+            .append("tenant", l.tenant().value())
+            .append("campaignId", l.campaignId().value())
+            .append("phone", l.phone().e164())
+            .append("name", l.name())
+            .append("email", l.email())
+            .append("company", l.company())
+            .append("variables", pairs(l.variables()))
+            .append("timeZone", l.timeZone().getId())
+            .append("priority", l.priority())
+            .append("sequence", l.sequence())
+            .append("attempts", l.attempts())
+            // calls ever stored for the lead: a refund lowers attempts, never this
+            .append("calls", l.attempts())
+            .append("state", l.state().name())
+            .append("nextAttemptAt", date(l.nextAttemptAt()))
+            .append("lastOutcome", name(l.lastOutcome()))
+            .append("createdAt", date(l.createdAt()))
+            .append("applied", List.of());
+    if (l.hold() != null) {
+      // absent means no hold: documents written before holds existed read the same way
+      doc.append("hold", l.hold().name());
+    }
+    return doc;
   }
 
   static Lead lead(Document d) {
@@ -201,7 +208,8 @@ final class Codec {
         LeadState.valueOf(d.getString("state")),
         instant(d, "nextAttemptAt"),
         enumOf(CallStatus.class, d.getString("lastOutcome")),
-        instant(d, "createdAt"));
+        instant(d, "createdAt"),
+        enumOf(LeadHold.class, d.getString("hold")));
   }
 
   // ------------------------------------------------------------------ calls

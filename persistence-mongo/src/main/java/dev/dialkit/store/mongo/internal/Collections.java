@@ -17,7 +17,9 @@ record Collections(
     MongoCollection<Document> log,
     MongoCollection<Document> sequences,
     MongoCollection<Document> instances,
-    MongoCollection<Document> counters) {
+    MongoCollection<Document> counters,
+    MongoCollection<Document> suppressions,
+    MongoCollection<Document> numbers) {
 
   static Collections of(
       MongoDatabase db, String prefix, WriteConcern writeConcern, ReadConcern readConcern) {
@@ -32,6 +34,8 @@ record Collections(
         d.getCollection(prefix + "call_log"),
         d.getCollection(prefix + "sequences"),
         d.getCollection(prefix + "instances"),
-        d.getCollection(prefix + "counters"));
+        d.getCollection(prefix + "counters"),
+        d.getCollection(prefix + "suppressions"),
+        d.getCollection(prefix + "numbers"));
   }
 }

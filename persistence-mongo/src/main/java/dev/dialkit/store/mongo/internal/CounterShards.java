@@ -55,10 +55,33 @@ final class CounterShards {
    * later one) is already in; idempotent, and safe concurrently with any other finisher.
    */
   void apply(CampaignId campaign, CallId call, long version, Document delta) {
+    apply(campaign, call.value(), version, delta);
+  }
+
+  /**
+   * As {@link #apply(CampaignId, CallId, long, Document)} for a change that is not a call's: {@code
+   * key} names it (an id-like string, never one of a call: {@link PassOver} uses {@code
+   * <lead>.skip}, and a call id ends in a number), and gets its own marker.
+   */
+  void apply(CampaignId campaign, String key, long version, Document delta) {
     List<Bson> update = new ArrayList<>();
     delta.forEach((k, v) -> update.add(Updates.inc("counters." + k, ((Number) v).longValue())));
-    update.add(Updates.set(marker(call), version));
-    markOnce(campaign, call, version - 1, Updates.combine(update));
+    update.add(Updates.set(marker(key), version));
+    markOnce(campaign, key, version - 1, Updates.combine(update));
+  }
+
+  /**
+   * The former way, kept only for {@link Switches#exactlyOnceSkips}: the deltas with no marker, so
+   * that a second finisher adds them again.
+   */
+  void addUnmarked(CampaignId campaign, String key, Document delta) {
+    List<Bson> update = new ArrayList<>();
+    delta.forEach((k, v) -> update.add(Updates.inc("counters." + k, ((Number) v).longValue())));
+    update.add(Updates.setOnInsert("campaignId", campaign.value()));
+    shards.updateOne(
+        Filters.eq("_id", id(campaign, key)),
+        Updates.combine(update),
+        new UpdateOptions().upsert(true));
   }
 
   /**
@@ -68,14 +91,15 @@ final class CounterShards {
    */
   void settleUndoneClaim(
       CampaignId campaign, CallId call, long undoneVersion, CounterDelta claimDelta) {
-    if (markOnce(campaign, call, 0, Updates.set(marker(call), undoneVersion))) {
+    if (markOnce(campaign, call.value(), 0, Updates.set(marker(call.value()), undoneVersion))) {
       return;
     }
     List<Bson> undo = new ArrayList<>();
     claimDelta.amounts().forEach((c, v) -> undo.add(Updates.inc("counters." + c.name(), -v)));
-    undo.add(Updates.set(marker(call), undoneVersion));
+    undo.add(Updates.set(marker(call.value()), undoneVersion));
     shards.updateOne(
-        Filters.and(Filters.eq("_id", id(campaign, call)), Filters.eq(marker(call), 1L)),
+        Filters.and(
+            Filters.eq("_id", id(campaign, call.value())), Filters.eq(marker(call.value()), 1L)),
         Updates.combine(undo));
   }
 
@@ -117,10 +141,10 @@ final class CounterShards {
    * One update of the call's shard that applies {@code update} only while the call's marker is at
    * most {@code atMost}; creates the shard on first use. Returns whether it applied.
    */
-  private boolean markOnce(CampaignId campaign, CallId call, long atMost, Bson update) {
+  private boolean markOnce(CampaignId campaign, String key, long atMost, Bson update) {
     Bson filter =
         Filters.and(
-            Filters.eq("_id", id(campaign, call)), Filters.not(Filters.gt(marker(call), atMost)));
+            Filters.eq("_id", id(campaign, key)), Filters.not(Filters.gt(marker(key), atMost)));
     Bson withOwner = Updates.combine(update, Updates.setOnInsert("campaignId", campaign.value()));
     try {
       // matched, or no shard yet and created with the update applied
@@ -135,11 +159,11 @@ final class CounterShards {
     }
   }
 
-  private static String id(CampaignId campaign, CallId call) {
-    return campaign.value() + "/" + Math.floorMod(call.value().hashCode(), SHARDS);
+  private static String id(CampaignId campaign, String key) {
+    return campaign.value() + "/" + Math.floorMod(key.hashCode(), SHARDS);
   }
 
-  private static String marker(CallId call) {
-    return "applied." + Codec.fieldKey(call.value());
+  private static String marker(String key) {
+    return "applied." + Codec.fieldKey(key);
   }
 }

@@ -92,6 +92,24 @@ final class Indexes {
     // a campaign's counter shards, summed by every campaign read
     specs.add(
         new Spec(db.counters(), p + "counter_campaign", new Document("campaignId", 1), false));
+    // the attempt caps count a tenant's calls to a number since a moment (NumberGate)
+    specs.add(
+        new Spec(
+            db.calls(),
+            p + "call_number",
+            new Document("tenant", 1).append("to", 1).append("createdAt", 1),
+            false));
+    // leads whose pass-over counters are still to be applied (PassOver), for the repair
+    specs.add(new Spec(db.leads(), p + "lead_pass_over", new Document("passOver.kind", 1), false));
+    // claims still checking the list and the caps (LeadPick), aged by the repair
+    specs.add(new Spec(db.leads(), p + "lead_checking", new Document("claim.checking", 1), false));
+    // the do-not-call list: one entry per tenant and number, paged by number
+    specs.add(
+        new Spec(
+            db.suppressions(),
+            p + "suppression_number",
+            new Document("tenant", 1).append("phone", 1),
+            true));
     for (Spec spec : specs) {
       create(spec);
     }

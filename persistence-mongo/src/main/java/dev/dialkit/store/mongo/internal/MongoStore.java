@@ -8,6 +8,10 @@ import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.Page;
+import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.PhoneNumber;
+import dev.dialkit.campaign.Suppression;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.ClaimRequest;
@@ -21,7 +25,9 @@ import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.store.mongo.MongoCampaignStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +50,8 @@ public final class MongoStore extends StoreReads {
   private final Permits permits;
   private final Instances instances;
   private final Repair repair;
+  private final PassOver passOver;
+  private final DoNotCallList doNotCall;
 
   public MongoStore(
       MongoDatabase database, String prefix, WriteConcern writeConcern, ReadConcern readConcern) {
@@ -61,9 +69,11 @@ public final class MongoStore extends StoreReads {
     this.intents = new InsertIntents(db);
     this.undo = new ClaimUndo(db, shards);
     this.leases = new Leases(db);
-    this.permits = new Permits(db, outbox, sequences);
+    this.doNotCall = new DoNotCallList(db);
+    this.permits = new Permits(db, outbox, sequences, doNotCall);
     this.instances = new Instances(db);
-    this.repair = new Repair(db, ledger, outbox, undo, intents);
+    this.passOver = new PassOver(db, shards);
+    this.repair = new Repair(db, ledger, outbox, undo, intents, passOver);
   }
 
   @Override
@@ -123,6 +133,43 @@ public final class MongoStore extends StoreReads {
         () -> new LeadInserter(db, intents).insert(tenant, campaignId, leads));
   }
 
+  // ---------------------------------------------------------------- do-not-call list
+
+  @Override
+  public void addSuppressions(List<Suppression> entries) {
+    run("add to the do-not-call list", () -> doNotCall.add(entries));
+  }
+
+  @Override
+  public boolean removeSuppression(TenantId tenant, PhoneNumber phone) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(phone, "phone");
+    return run("remove from the do-not-call list", () -> doNotCall.remove(tenant, phone));
+  }
+
+  @Override
+  public Optional<Suppression> findSuppression(TenantId tenant, PhoneNumber phone) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(phone, "phone");
+    return run(
+        "read the do-not-call list", () -> Optional.ofNullable(doNotCall.find(tenant, phone)));
+  }
+
+  @Override
+  public Map<PhoneNumber, Suppression> findSuppressions(
+      TenantId tenant, Collection<PhoneNumber> phones) {
+    Objects.requireNonNull(tenant, "tenant");
+    StoreArguments.checkLookup(phones);
+    return run("read the do-not-call list", () -> doNotCall.findAll(tenant, phones));
+  }
+
+  @Override
+  public Page<Suppression> listSuppressions(TenantId tenant, PageRequest page) {
+    Objects.requireNonNull(tenant, "tenant");
+    StoreArguments.checkOffsetPage(page);
+    return run("list the do-not-call list", () -> doNotCall.page(tenant, page));
+  }
+
   // ---------------------------------------------------------------- claims, slots, permits
 
   @Override
@@ -130,7 +177,7 @@ public final class MongoStore extends StoreReads {
     Objects.requireNonNull(request, "request");
     return run(
         "claim a lead of campaign " + request.campaignId(),
-        () -> new Claimer(db, ledger, outbox, undo).claim(request));
+        () -> new Claimer(db, ledger, outbox, undo, passOver, doNotCall).claim(request));
   }
 
   @Override

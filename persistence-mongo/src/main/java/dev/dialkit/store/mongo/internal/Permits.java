@@ -18,15 +18,17 @@ import org.bson.Document;
  * check the campaign again and take the grant back if it no longer dials under the asker's lease:
  *
  * <ol>
- *   <li>read the call, its campaign (status, lease) and its lead; {@link DialPermits#refusal}
- *       decides. An unfinished outbox on the call is finished first;
+ *   <li>read the call, its campaign (status, lease), its lead and whether its number is on the
+ *       tenant's do-not-call list; {@link DialPermits#refusal} decides. An unfinished outbox on the
+ *       call is finished first;
  *   <li>one compare-and-set on the call (its version as read, no outbox, {@code INITIATED}, {@code
  *       sentAt} as read) writes {@code sentAt}, the next version and an outbox holding the log
  *       entries: concurrent requests for one call have at most one winner, and a release computed
  *       from the version before conflicts;
- *   <li>read the campaign again: if it is no longer {@code RUNNING}, or the lease (owner, epoch,
- *       expiry at {@code now}) no longer matches, the call is set back as it was (a compare-and-set
- *       on the granted version) and the request is denied;
+ *   <li>read the campaign and the do-not-call list again: if it is no longer {@code RUNNING}, or
+ *       the lease (owner, epoch, expiry at {@code now}) no longer matches, or the number was listed
+ *       meanwhile, the call is set back as it was (a compare-and-set on the granted version) and
+ *       the request is denied;
  *   <li>otherwise the outbox is applied (the log entries) and the permit granted.
  * </ol>
  *
@@ -35,17 +37,21 @@ import org.bson.Document;
  * campaign after that write and the grant is taken back, or it read it before, and then the call
  * write of step 2 came before the stopper's write and its read of the calls sees the call sent. No
  * grant survives that neither saw. Readers may see {@code sentAt} for the moment a grant is being
- * taken back; the asker sends nothing unless the answer is {@link DialPermit.Granted}.
+ * taken back; the asker sends nothing unless the answer is {@link DialPermit.Granted}. The list is
+ * read again in step 3 for the same reason: an entry whose add returned before that read takes the
+ * grant back, and a grant that survives was ordered before the add.
  */
 final class Permits {
   private final Collections db;
   private final Outbox outbox;
   private final Sequences sequences;
+  private final DoNotCallList doNotCall;
 
-  Permits(Collections db, Outbox outbox, Sequences sequences) {
+  Permits(Collections db, Outbox outbox, Sequences sequences, DoNotCallList doNotCall) {
     this.db = db;
     this.outbox = outbox;
     this.sequences = sequences;
+    this.doNotCall = doNotCall;
   }
 
   DialPermit request(PermitRequest request) {
@@ -112,7 +118,7 @@ final class Permits {
         .first();
   }
 
-  private static DialPermit.Reason refusal(
+  private DialPermit.Reason refusal(
       PermitRequest request, Call call, Document campaign, Document lead) {
     return DialPermits.refusal(
         request,
@@ -120,7 +126,8 @@ final class Permits {
         CampaignStatus.valueOf(campaign.getString("status")),
         Leases.lease(campaign),
         lead == null ? null : LeadState.valueOf(lead.getString("state")),
-        lead == null ? 0 : (int) Codec.number(lead, "calls"));
+        lead == null ? 0 : (int) Codec.number(lead, "calls"),
+        doNotCall.isListed(call.tenant(), call.to()));
   }
 
   /**

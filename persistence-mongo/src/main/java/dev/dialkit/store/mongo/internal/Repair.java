@@ -21,6 +21,9 @@ import org.bson.Document;
  * with claims, transitions, permits and inserts in flight:
  *
  * <ol>
+ *   <li>leads skipped as suppressed whose counters were not yet applied ({@link PassOver}), and
+ *       picks that stayed checking their number past {@value LeadPick#STALE_AFTER} passes (the
+ *       claimer died): put back in the queue ({@link LeadPick});
  *   <li>a lead in progress whose call was never inserted (crash after the claim's lead write): the
  *       call is inserted as the claim would have (same id, same values, insert-if-absent), so the
  *       lead and its call agree again and the dialer's reconciliation settles the call. A claim
@@ -39,22 +42,53 @@ final class Repair {
   private final Outbox outbox;
   private final ClaimUndo undo;
   private final InsertIntents intents;
+  private final PassOver passOver;
+  private final LeadPick picks;
 
-  Repair(Collections db, Ledger ledger, Outbox outbox, ClaimUndo undo, InsertIntents intents) {
+  Repair(
+      Collections db,
+      Ledger ledger,
+      Outbox outbox,
+      ClaimUndo undo,
+      InsertIntents intents,
+      PassOver passOver) {
     this.db = db;
     this.ledger = ledger;
     this.outbox = outbox;
     this.undo = undo;
     this.intents = intents;
+    this.passOver = passOver;
+    this.picks = new LeadPick(db);
   }
 
   /** Runs every repair; returns the number of slots released. */
   int run() {
+    finishPassOvers();
+    ageChecks();
     settleClaims();
     int released = finishOutboxes();
     released += releaseOrphanSlots();
     repairCampaigns();
     return released;
+  }
+
+  /** Skips whose counters a crash left unapplied ({@link PassOver}). */
+  private void finishPassOvers() {
+    for (Document doc : db.leads().find(Filters.exists("passOver.kind", true))) {
+      passOver.finish(doc);
+    }
+  }
+
+  /** Picks still checking their number: aged, and put back once stale ({@link LeadPick}). */
+  private void ageChecks() {
+    for (Document doc :
+        db.leads()
+            .find(
+                Filters.and(
+                    Filters.eq("state", LeadState.IN_PROGRESS.name()),
+                    Filters.eq("claim.checking", true)))) {
+      picks.putBackIfStale(doc);
+    }
   }
 
   private void settleClaims() {
@@ -63,7 +97,9 @@ final class Repair {
             .find(
                 Filters.and(
                     Filters.eq("state", LeadState.IN_PROGRESS.name()),
-                    Filters.exists("claim", true)))) {
+                    Filters.exists("claim", true),
+                    // a pick still checking its number has no call yet and may never get one
+                    Filters.ne("claim.checking", true)))) {
       Seams.at(Seams.Point.REPAIR_READ_LEAD);
       Lead lead = Codec.lead(doc);
       int attempt = (int) Codec.number(doc, "calls");

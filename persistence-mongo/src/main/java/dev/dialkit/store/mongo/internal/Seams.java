@@ -15,6 +15,16 @@ final class Seams {
     BEFORE_COUNTERS,
     /** {@link Claimer}: the claim's lead and call are stored, its slot is next. */
     BEFORE_SLOT,
+    /**
+     * {@link NumberGate}: the number and its calls were read and allow a call; its write is next.
+     */
+    NUMBER_READ,
+    /** {@link Claimer}: the number is reserved for the claim; the lead's confirmation is next. */
+    NUMBER_RESERVED,
+    /** {@link Claimer}: the lead is confirmed (the repair may now recreate its call); call next. */
+    LEAD_CONFIRMED,
+    /** {@link PassOver}: a suppressed lead is written skipped; its counters are next. */
+    BEFORE_SKIP_COUNTERS,
     /** {@link Repair}: a lead in progress was read, its call is about to be looked up. */
     REPAIR_READ_LEAD,
     /** {@link Permits}: the grant is written into the call, the campaign is read again next. */
