@@ -2,6 +2,7 @@ package dev.dialkit.campaign;
 
 import dev.dialkit.campaign.internal.DefaultCampaignDialer;
 import dev.dialkit.campaign.internal.DialerSettings;
+import dev.dialkit.campaign.internal.TenantCallerIdHealth;
 import dev.dialkit.campaign.internal.TenantCaps;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
@@ -125,6 +126,9 @@ public final class CampaignDialerBuilder {
   private AttemptCaps attemptCaps = AttemptCaps.NONE;
   private final java.util.Map<TenantId, AttemptCaps> attemptCapsByTenant =
       new java.util.LinkedHashMap<>();
+  private CallerIdHealth callerIdHealth = CallerIdHealth.OFF;
+  private final java.util.Map<TenantId, CallerIdHealth> callerIdHealthByTenant =
+      new java.util.LinkedHashMap<>();
   private Clock clock = Clock.systemUTC();
   private TaskScheduler scheduler;
   private final List<DialkitListener> listeners = new ArrayList<>();
@@ -191,6 +195,26 @@ public final class CampaignDialerBuilder {
   public CampaignDialerBuilder attemptCaps(TenantId tenant, AttemptCaps caps) {
     InvalidConfigurationException.required("attemptCaps.tenant", tenant);
     attemptCapsByTenant.put(tenant, InvalidConfigurationException.required("attemptCaps", caps));
+    return this;
+  }
+
+  /**
+   * When to rest a caller id whose calls stop getting through, for every tenant without its own;
+   * default {@link CallerIdHealth#OFF}. Judged in this instance's memory: configure every instance
+   * alike.
+   */
+  public CampaignDialerBuilder callerIdHealth(CallerIdHealth health) {
+    this.callerIdHealth = InvalidConfigurationException.required("callerIdHealth", health);
+    return this;
+  }
+
+  /**
+   * When to rest a caller id of {@code tenant}; overrides {@link #callerIdHealth(CallerIdHealth)}.
+   */
+  public CampaignDialerBuilder callerIdHealth(TenantId tenant, CallerIdHealth health) {
+    InvalidConfigurationException.required("callerIdHealth.tenant", tenant);
+    callerIdHealthByTenant.put(
+        tenant, InvalidConfigurationException.required("callerIdHealth", health));
     return this;
   }
 
@@ -466,6 +490,7 @@ public final class CampaignDialerBuilder {
             permitTimeout,
             recoveryGrace,
             statusQueriesPerSecond,
-            new TenantCaps(attemptCaps, attemptCapsByTenant)));
+            new TenantCaps(attemptCaps, attemptCapsByTenant),
+            new TenantCallerIdHealth(callerIdHealth, callerIdHealthByTenant)));
   }
 }

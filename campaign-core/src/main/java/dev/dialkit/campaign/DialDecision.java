@@ -63,6 +63,11 @@ public record DialDecision(
     CAMPAIGN_ENDED,
     /** Its number is on the tenant's do-not-call list: skipped for good. */
     SUPPRESSED,
+    /**
+     * Every caller id of the campaign is resting (see {@link CallerIdHealth}); due again when the
+     * first rest ends.
+     */
+    ALL_CALLER_IDS_RESTED,
     /** Its number was called as often as the tenant's attempt caps allow; due again later. */
     ATTEMPT_CAP,
     /** Due, with nothing in the way seen: the next pass will claim it in turn. */

@@ -73,6 +73,27 @@ public sealed interface DialkitEvent {
   record ProviderCircuitChanged(String provider, String from, String to, Instant occurredAt)
       implements DialkitEvent {}
 
+  /**
+   * The tenant's caller id {@code callerId} is rested until {@code until}: every campaign's
+   * rotation skips it ({@link CallerIdHealth}); {@code reason} says why (the number in it is
+   * masked). {@code callerId} is the tenant's own number, in full, for the host to act on; {@link
+   * PhoneNumber#toString()} masks it in logs. Told once per rest, by the instance that rested it.
+   */
+  record CallerIdRested(
+      TenantId tenant, PhoneNumber callerId, String reason, Instant until, Instant occurredAt)
+      implements DialkitEvent {}
+
+  /** The tenant's caller id {@code callerId} has rested its time and is used again. */
+  record CallerIdRestored(TenantId tenant, PhoneNumber callerId, Instant occurredAt)
+      implements DialkitEvent {}
+
+  /**
+   * The campaign has due leads but every one of its caller ids rests: it waits, dialing nothing,
+   * until the first rest ends at {@code until}. Told once each time it starts waiting.
+   */
+  record CampaignAwaitingCallerIds(CampaignProgress progress, Instant until, Instant occurredAt)
+      implements CampaignEvent {}
+
   /** A call changed: it was initiated, placed, or its status moved. */
   record CallUpdated(Call call, CallStatus previousStatus, Instant occurredAt)
       implements ScopedEvent {

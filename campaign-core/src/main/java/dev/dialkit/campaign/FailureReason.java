@@ -12,6 +12,14 @@ public enum FailureReason {
   UNREACHABLE(true),
   /** The callee or the network rejected the call. */
   REJECTED(true),
+  /**
+   * The caller id was refused, not the callee: the carrier or the provider blocked the "from"
+   * number or labelled it as spam (SIP 607 Unwanted, SIP 608 Rejected by call analytics, a
+   * provider's blocked-caller-id or SHAKEN/STIR attestation error). Retryable: the lead is not at
+   * fault, and another caller id may reach it. With {@link CallerIdHealth} on, the caller id is
+   * rested at once.
+   */
+  CALLER_ID_BLOCKED(true),
   /** The carrier failed (congestion, timeout). */
   CARRIER_ERROR(true),
   /** The provider failed on its side. */

@@ -42,4 +42,18 @@ public interface Webhooks {
    * log line or the response body.
    */
   WebhookResponse handle(WebhookRequest request);
+
+  /**
+   * The webhook URL to set at a provider that takes no callback URL per call (Bolna: one webhook
+   * URL per agent): {@code base} (the host's webhook route, as it is reachable from the provider)
+   * with the provider, the tenant and, for a provider that signs nothing, Dialkit's token for this
+   * tenant and provider. Calls are then found by the provider's call id within that tenant only.
+   * Keep the dialer's callback secret stable: the token is derived from it.
+   *
+   * @throws InvalidConfigurationException if the dialer has no such provider, an argument is null,
+   *     or the provider signs nothing and the dialer has no callback secret
+   */
+  default java.net.URI providerWebhookUrl(java.net.URI base, TenantId tenant, String provider) {
+    throw new UnsupportedOperationException("this Webhooks does not make provider webhook URLs");
+  }
 }

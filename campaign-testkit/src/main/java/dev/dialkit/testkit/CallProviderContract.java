@@ -174,6 +174,9 @@ public abstract class CallProviderContract {
   @Test
   void everyCallbackUrlCarriesTheCallbackParameters() {
     CallProvider provider = fixture.provider();
+    assumeTrue(
+        provider.capabilities().perCallCallbacks(),
+        "provider takes no callback URL per call: its webhooks are found by its call id");
     fixture.stubCreateAccepted();
     DialRequest request = request(provider);
     await(provider.place(request));
@@ -273,6 +276,41 @@ public abstract class CallProviderContract {
                         assertThat(u.answeredBy().isMachine()).isTrue();
                       }
                     }));
+  }
+
+  /**
+   * A provider that reports only the end of a call (no ringing, no answer: {@code progressEvents}
+   * false) sends only terminal statuses, and each parses as one: the dialer frees the slot on it.
+   */
+  @Test
+  void aProviderWithoutProgressEventsReportsOnlyTheEnd() {
+    CallProvider provider = fixture.provider();
+    assumeTrue(!provider.capabilities().progressEvents(), "provider reports progress");
+    for (CallStatus status : fixture.webhookStatuses()) {
+      assertThat(status.isTerminal())
+          .as(status + " from a provider that reports only the end")
+          .isTrue();
+      List<CallStatusUpdate> updates =
+          provider.parseWebhook(fixture.webhook(callbackUrl(provider), "call-1", status));
+      assertThat(updates).allSatisfy(u -> assertThat(u.status().isTerminal()).isTrue());
+    }
+  }
+
+  /**
+   * A provider that takes no callback URL per call must name its own call id in every webhook: it
+   * is the only way Dialkit finds the call (within the tenant the provider's URL names).
+   */
+  @Test
+  void aProviderWithoutPerCallCallbacksNamesItsCallIdInEveryWebhook() {
+    CallProvider provider = fixture.provider();
+    assumeTrue(!provider.capabilities().perCallCallbacks(), "provider takes per-call callbacks");
+    for (CallStatus status : fixture.webhookStatuses()) {
+      List<CallStatusUpdate> updates =
+          provider.parseWebhook(fixture.webhook(callbackUrl(provider), "call-1", status));
+      assertThat(updates)
+          .as(status.name())
+          .allSatisfy(u -> assertThat(u.providerCallId()).isEqualTo("call-1"));
+    }
   }
 
   @Test

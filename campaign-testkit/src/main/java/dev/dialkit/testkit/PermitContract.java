@@ -269,36 +269,32 @@ interface PermitContract extends StoreContractSupport {
     Campaign campaign = runningWithLeads(TENANT_A, "c1", 0, 1);
     long epoch = ownerEpoch(campaign, T0);
     Call call = claimed(campaign, seconds(1)).call();
-    store()
-        .addSuppressions(
-            List.of(
-                new dev.dialkit.campaign.Suppression(
-                    TENANT_B,
-                    call.to(),
-                    dev.dialkit.campaign.SuppressionSource.MANUAL,
-                    "another tenant's list",
-                    null,
-                    seconds(1))));
+    suppress(TENANT_B, call.to(), seconds(1));
     Call sent = granted(permit(call, epoch, seconds(2)));
     assertThat(sent.sentAt()).as("another tenant's list does not hold this call").isNotNull();
 
     Campaign second = runningWithLeads(TENANT_A, "c2", 100, 1);
     long secondEpoch = ownerEpoch(second, T0);
     Call waiting = claimed(second, seconds(3)).call();
-    store()
-        .addSuppressions(
-            List.of(
-                new dev.dialkit.campaign.Suppression(
-                    TENANT_A,
-                    waiting.to(),
-                    dev.dialkit.campaign.SuppressionSource.OPT_OUT,
-                    "asked not to be called",
-                    null,
-                    seconds(4))));
+    suppress(TENANT_A, waiting.to(), seconds(4));
     Snapshot before = snapshot(second, waiting.id());
     assertThat(refusal(permit(waiting, secondEpoch, seconds(5)))).isEqualTo(Reason.SUPPRESSED);
     assertThat(snapshot(second, waiting.id())).as("a refusal changes nothing").isEqualTo(before);
     assertThat(reloadCall(waiting).isUnsent()).isTrue();
+  }
+
+  private void suppress(
+      dev.dialkit.campaign.TenantId tenant, dev.dialkit.campaign.PhoneNumber phone, Instant at) {
+    store()
+        .addSuppressions(
+            List.of(
+                new dev.dialkit.campaign.Suppression(
+                    tenant,
+                    phone,
+                    dev.dialkit.campaign.SuppressionSource.OPT_OUT,
+                    "opt-out",
+                    null,
+                    at)));
   }
 
   private dev.dialkit.campaign.Lead claimedLead(Campaign campaign) {

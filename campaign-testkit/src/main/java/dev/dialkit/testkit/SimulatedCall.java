@@ -45,4 +45,15 @@ public record SimulatedCall(
   public boolean isActive() {
     return endedAt == null;
   }
+
+  /**
+   * The talk time as the simulated provider reports it in {@code CallDuration}: rounded to whole
+   * seconds, what a provider bills and what Dialkit stores as the call's duration; {@code null}
+   * while the call is active.
+   */
+  public java.time.Duration billedDuration() {
+    return talkTime == null
+        ? null
+        : java.time.Duration.ofSeconds((talkTime.toMillis() + 500) / 1000);
+  }
 }

@@ -96,7 +96,7 @@ class CampaignEndToEndTest {
         Call call = rig.dialer.calls().get(DialerRig.TENANT, truth.callId()).orElseThrow();
         assertThat(call.answeredAt()).isEqualTo(truth.answeredAt());
         assertThat(call.endedAt()).isEqualTo(truth.endedAt());
-        assertThat(call.duration()).isEqualTo(truth.talkTime());
+        assertThat(call.duration()).isEqualTo(truth.billedDuration());
         assertThat(call.providerCallId()).isEqualTo(truth.providerCallId());
         assertThat(call.status()).isEqualTo(truth.status());
         if (call.status().isAnswered()) {

@@ -43,7 +43,7 @@ class ResilienceTest {
       for (SimulatedCall truth : rig.provider.calls()) {
         Call call = rig.dialer.calls().get(DialerRig.TENANT, truth.callId()).orElseThrow();
         assertThat(call.status()).isEqualTo(truth.status());
-        assertThat(call.duration()).isEqualTo(truth.talkTime());
+        assertThat(call.duration()).isEqualTo(truth.billedDuration());
       }
       assertThat(rig.store.slotUsage(DialerRig.TENANT, id).global()).isZero();
     }

@@ -104,15 +104,17 @@ final class CallStateMachine {
   }
 
   /**
-   * Talk time: the provider's end minus its answer time; else the provider's own duration field;
-   * zero for a call never answered; otherwise unknown. Never a guess.
+   * Talk time: the provider's own duration field (what it bills: Twilio's {@code CallDuration},
+   * whose second-resolution timestamps disagreed with it by a second on a quarter of the calls
+   * tried); else the provider's end minus its answer time; zero for a call never answered;
+   * otherwise unknown. Never a guess.
    */
   static Duration duration(CallStatus status, Instant answeredAt, Instant endedAt, Duration field) {
-    if (answeredAt != null && endedAt != null && !endedAt.isBefore(answeredAt)) {
-      return Duration.between(answeredAt, endedAt);
-    }
     if (field != null) {
       return field;
+    }
+    if (answeredAt != null && endedAt != null && !endedAt.isBefore(answeredAt)) {
+      return Duration.between(answeredAt, endedAt);
     }
     if (answeredAt == null && !status.isAnswered()) {
       return Duration.ZERO;

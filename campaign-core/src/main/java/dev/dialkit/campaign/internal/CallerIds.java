@@ -8,38 +8,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
- * Caller-id rotation per campaign: round-robin, or the least recently used number of the pool. Kept
- * in this instance's memory: with several instances each rotates on its own.
+ * Caller-id rotation per campaign: round-robin, or the least recently used number of the pool, over
+ * the numbers that may be used now (rested ones are skipped). Kept in this instance's memory: with
+ * several instances each rotates on its own.
  */
 final class CallerIds {
+  /** Per campaign, the pool index the next round-robin turn starts from. */
   private final Map<CampaignId, AtomicLong> callerIdTurn = new ConcurrentHashMap<>();
-  private final Map<CampaignId, Map<PhoneNumber, Long>> callerIdLastUse = new ConcurrentHashMap<>();
 
-  /** The caller id the campaign's rotation picks for its next call. */
-  PhoneNumber next(Campaign campaign) {
+  private final Map<CampaignId, Map<PhoneNumber, Long>> callerIdLastUse = new ConcurrentHashMap<>();
+  private final AtomicLong uses = new AtomicLong();
+
+  /**
+   * The caller id the campaign's rotation picks for its next call among those {@code usable}
+   * accepts, or {@code null} if it accepts none.
+   */
+  PhoneNumber next(Campaign campaign, Predicate<PhoneNumber> usable) {
     List<PhoneNumber> pool = campaign.spec().callerIds();
     if (campaign.spec().callerIdRotation() == CallerIdRotation.LEAST_RECENTLY_USED) {
       Map<PhoneNumber, Long> lastUse =
           callerIdLastUse.computeIfAbsent(campaign.id(), id -> new ConcurrentHashMap<>());
-      PhoneNumber best = pool.get(0);
+      PhoneNumber best = null;
       for (PhoneNumber number : pool) {
-        if (lastUse.getOrDefault(number, -1L) < lastUse.getOrDefault(best, -1L)) {
+        if (usable.test(number)
+            && (best == null
+                || lastUse.getOrDefault(number, -1L) < lastUse.getOrDefault(best, -1L))) {
           best = number;
         }
       }
       return best;
     }
     long turn = callerIdTurn.computeIfAbsent(campaign.id(), id -> new AtomicLong()).get();
-    return pool.get((int) Math.floorMod(turn, (long) pool.size()));
+    for (int k = 0; k < pool.size(); k++) {
+      PhoneNumber number = pool.get((int) Math.floorMod(turn + k, (long) pool.size()));
+      if (usable.test(number)) {
+        return number;
+      }
+    }
+    return null;
   }
 
-  /** Notes that {@code from} was used for a call of the campaign. */
+  /** Notes that {@code from} was used for a call of the campaign: the next turn starts after it. */
   void used(Campaign campaign, PhoneNumber from) {
-    callerIdTurn.computeIfAbsent(campaign.id(), id -> new AtomicLong()).incrementAndGet();
+    int index = campaign.spec().callerIds().indexOf(from);
+    callerIdTurn.computeIfAbsent(campaign.id(), id -> new AtomicLong()).set(index + 1L);
     callerIdLastUse
         .computeIfAbsent(campaign.id(), id -> new ConcurrentHashMap<>())
-        .put(from, callerIdTurn.get(campaign.id()).get());
+        .put(from, uses.incrementAndGet());
   }
 }

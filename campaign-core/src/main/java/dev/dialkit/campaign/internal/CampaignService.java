@@ -80,6 +80,11 @@ final class CampaignService implements Campaigns {
           spec.provider(),
           "must be one of this dialer's providers " + providers.keySet());
     }
+    // the provider refuses an agent it cannot dial now, not at the campaign's first call
+    (spec.provider() != null
+            ? providers.get(spec.provider())
+            : providers.values().iterator().next())
+        .checkAgent(spec.agent());
     CampaignId id = CampaignId.random();
     store.createCampaign(Campaign.draft(id, tenant, spec, clock.instant()));
     log.info("campaign {} created for tenant {}", id, tenant);

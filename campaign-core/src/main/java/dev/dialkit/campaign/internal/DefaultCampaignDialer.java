@@ -84,7 +84,9 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             answers,
             releases),
         new Watchdog(settings, updater, executor::holdsLease, placements, recovery),
-        leases);
+        leases,
+        new CallerIdRests(
+            settings.callerIdHealth(), settings.clock(), scheduler, events, executor::wake));
     this.campaigns =
         new CampaignService(
             store,

@@ -50,7 +50,8 @@ public record DialerSettings(
     Duration permitTimeout,
     Duration recoveryGrace,
     double statusQueriesPerSecond,
-    TenantCaps attemptCaps) {
+    TenantCaps attemptCaps,
+    TenantCallerIdHealth callerIdHealth) {
 
   /** These settings with another store. */
   DialerSettings withStore(CampaignStore other) {
@@ -83,6 +84,7 @@ public record DialerSettings(
         permitTimeout,
         recoveryGrace,
         statusQueriesPerSecond,
-        attemptCaps);
+        attemptCaps,
+        callerIdHealth);
   }
 }

@@ -58,6 +58,7 @@ final class DialingExecutor implements CallEndListener {
   private final ProviderGuards guards;
   private final DialDecisions decisions;
   private final AutoPauser autoPauser;
+  private CallerIdRests rests;
   private CallPlacer placer;
   private Watchdog watchdog;
   private Leases leases;
@@ -90,10 +91,11 @@ final class DialingExecutor implements CallEndListener {
   }
 
   /** Completes the wiring: the placer and the watchdog need the updater, which needs this. */
-  void connect(CallPlacer placer, Watchdog watchdog, Leases leases) {
+  void connect(CallPlacer placer, Watchdog watchdog, Leases leases, CallerIdRests rests) {
     this.placer = placer;
     this.watchdog = watchdog;
     this.leases = leases;
+    this.rests = rests;
   }
 
   boolean isRunning() {
@@ -151,6 +153,7 @@ final class DialingExecutor implements CallEndListener {
     if (campaign != null) {
       autoPauser.callEnded(campaign, call);
     }
+    rests.callEnded(call);
     wake();
   }
 
@@ -275,7 +278,16 @@ final class DialingExecutor implements CallEndListener {
         wakeAt(now.plus(guards.refreshPeriod(provider)));
         continue;
       }
-      ClaimResult result = claim(slot, now);
+      PhoneNumber from = callerIds.next(slot.campaign, n -> rests.usable(tenant, n, now));
+      if (from == null) {
+        // rested during this pass: the campaign waits from the next one
+        slots.remove(slot);
+        if (slots.isEmpty()) {
+          tenants.remove(tenant);
+        }
+        continue;
+      }
+      ClaimResult result = claim(slot, now, from);
       lifecycle.passedOver(result.passedOver());
       if (result instanceof ClaimResult.Claimed claimed) {
         slot.active++;
@@ -378,7 +390,35 @@ final class DialingExecutor implements CallEndListener {
           now);
       return null;
     }
+    if (!callerIdAvailable(campaign, now)) {
+      return null;
+    }
     return new Slot(campaign, provider, zones, campaign.counters().get(Counter.LEADS_IN_PROGRESS));
+  }
+
+  /**
+   * Whether the campaign has a caller id to dial from. If every one rests, a campaign with queued
+   * leads waits (saying so once) and the executor wakes when the first rest ends; one without is
+   * completed if it is done.
+   */
+  private boolean callerIdAvailable(Campaign campaign, Instant now) {
+    Instant until = rests.allRestedUntil(campaign, now);
+    if (until == null) {
+      rests.notAwaiting(campaign.id());
+      return true;
+    }
+    if (windows.hasQueuedLeads(campaign, now)) {
+      decisions.deferred(
+          campaign.id(),
+          Reason.ALL_CALLER_IDS_RESTED,
+          "every caller id of the campaign rests; the first is back at " + until,
+          now);
+      rests.awaiting(campaign, until, now);
+      wakeAt(until);
+    } else {
+      lifecycle.completeIfDone(campaign.tenant(), campaign.id());
+    }
+    return false;
   }
 
   private static TenantId leastBusy(List<TenantId> tenants, Map<TenantId, Long> active) {
@@ -406,7 +446,7 @@ final class DialingExecutor implements CallEndListener {
     return best;
   }
 
-  private ClaimResult claim(Slot slot, Instant now) {
+  private ClaimResult claim(Slot slot, Instant now, PhoneNumber from) {
     Campaign campaign = slot.campaign;
     CampaignSpec spec = campaign.spec();
     SlotLimits limits =
@@ -414,7 +454,6 @@ final class DialingExecutor implements CallEndListener {
             settings.concurrency().global(),
             settings.concurrency().perTenant(),
             settings.concurrency().campaignLimit(spec.maxConcurrentCalls()));
-    PhoneNumber from = callerIds.next(campaign);
     ClaimResult result =
         settings
             .store()

@@ -221,7 +221,13 @@ final class Recovery {
 
   /** Whether {@code update} is about a provider call another stored call already has. */
   boolean belongsToAnother(Call call, CallStatusUpdate update) {
-    String id = update.providerCallId();
+    // either id may be another call's: an answer found in a provider's queue carries only the
+    // request id (Plivo)
+    return isAnothers(call, update.providerCallId())
+        || isAnothers(call, update.providerRequestId());
+  }
+
+  private boolean isAnothers(Call call, String id) {
     return id != null
         && settings
             .store()

@@ -80,7 +80,7 @@ final class WebhookPipeline implements Webhooks {
     Map<String, List<String>> query = query(request);
     CallProvider provider = provider(first(query, PROVIDER_PARAMETER));
     if (!provider.capabilities().signsWebhooks()) {
-      checkToken(query);
+      checkToken(provider, query);
     }
     List<CallStatusUpdate> updates;
     try {
@@ -116,17 +116,27 @@ final class WebhookPipeline implements Webhooks {
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
-  /** For providers that sign nothing: the URL must carry Dialkit's own token for its call. */
-  private void checkToken(Map<String, List<String>> query) {
+  /**
+   * For providers that sign nothing: the URL must carry Dialkit's own token for its call, or, for a
+   * provider without per-call callback URLs, for the tenant and provider it names (the URL the host
+   * set at the provider, {@link #providerWebhookUrl}); a call is then found only within that
+   * tenant.
+   */
+  private void checkToken(CallProvider provider, Map<String, List<String>> query) {
     String tenant = first(query, TENANT_PARAMETER);
     String call = first(query, CALL_PARAMETER);
     String token = first(query, TOKEN_PARAMETER);
     boolean valid;
     try {
-      valid =
-          tenant != null
-              && call != null
-              && signer.verify(TenantId.of(tenant), CallId.of(call), token);
+      if (tenant == null) {
+        valid = false;
+      } else if (call != null) {
+        valid = signer.verify(TenantId.of(tenant), CallId.of(call), token);
+      } else {
+        valid =
+            !provider.capabilities().perCallCallbacks()
+                && signer.verifyProvider(TenantId.of(tenant), provider.name(), token);
+      }
     } catch (IllegalArgumentException e) {
       valid = false;
     }
@@ -134,6 +144,30 @@ final class WebhookPipeline implements Webhooks {
       throw new WebhookRejectedException(
           Reason.SIGNATURE, "missing or wrong " + TOKEN_PARAMETER + " for the call in the URL");
     }
+  }
+
+  @Override
+  public java.net.URI providerWebhookUrl(java.net.URI base, TenantId tenant, String providerName) {
+    if (base == null || tenant == null) {
+      throw new dev.dialkit.campaign.InvalidConfigurationException(
+          base == null ? "base" : "tenant", null, "is required");
+    }
+    CallProvider provider = providers.get(providerName);
+    if (provider == null) {
+      throw new dev.dialkit.campaign.InvalidConfigurationException(
+          "provider", providerName, "is not a provider of this dialer");
+    }
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    parameters.put(PROVIDER_PARAMETER, provider.name());
+    parameters.put(TENANT_PARAMETER, tenant.value());
+    if (!provider.capabilities().signsWebhooks()) {
+      if (signer == null) {
+        throw new dev.dialkit.campaign.InvalidConfigurationException(
+            "callbackSecret", null, "is required for a provider that signs nothing");
+      }
+      parameters.put(TOKEN_PARAMETER, signer.providerToken(tenant, provider.name()));
+    }
+    return dev.dialkit.campaign.spi.CallbackUrls.withParameters(base, parameters);
   }
 
   private CallProvider provider(String name) {

@@ -27,6 +27,15 @@ public interface CallProvider {
   ProviderCapabilities capabilities();
 
   /**
+   * Refuses an agent this provider cannot dial as it should, when a campaign is created (not at its
+   * first call): Twilio, for one, ignores the per-call status callback of a call that runs a TwiML
+   * application, so Dialkit would hear nothing of it. The default accepts every agent.
+   *
+   * @throws dev.dialkit.campaign.InvalidConfigurationException naming {@code agent.kind} and why
+   */
+  default void checkAgent(dev.dialkit.campaign.Agent agent) {}
+
+  /**
    * The account's calls-per-second limit, which Dialkit's rate limiter keeps to (Twilio's default
    * is 1, Plivo's 2). Default: 1.
    */

@@ -11,6 +11,11 @@ package dev.dialkit.campaign.spi;
  * @param signsWebhooks it signs its webhooks and {@link CallProvider#parseWebhook} verifies them;
  *     for a provider that signs nothing (SansPBX, Bolna) Dialkit signs its own callback URLs with
  *     the dialer's callback secret and checks that token before the provider parses anything
+ * @param perCallCallbacks it takes a callback URL with each call (and so Dialkit's call id and, for
+ *     a provider that signs nothing, the call's token). A provider without (Bolna: one webhook URL
+ *     per agent, set at the provider) finds calls by its own call id within the tenant the URL
+ *     names; if it signs nothing, its URL carries a token for the tenant and provider instead
+ *     ({@link dev.dialkit.campaign.Webhooks#providerWebhookUrl})
  */
 public record ProviderCapabilities(
     boolean hangUp,
@@ -18,4 +23,17 @@ public record ProviderCapabilities(
     boolean machineDetection,
     boolean recording,
     boolean progressEvents,
-    boolean signsWebhooks) {}
+    boolean signsWebhooks,
+    boolean perCallCallbacks) {
+
+  /** Capabilities of a provider that takes a callback URL with each call. */
+  public ProviderCapabilities(
+      boolean hangUp,
+      boolean statusQuery,
+      boolean machineDetection,
+      boolean recording,
+      boolean progressEvents,
+      boolean signsWebhooks) {
+    this(hangUp, statusQuery, machineDetection, recording, progressEvents, signsWebhooks, true);
+  }
+}

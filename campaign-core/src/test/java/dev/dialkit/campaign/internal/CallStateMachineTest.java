@@ -63,8 +63,8 @@ class CallStateMachineTest {
     assertThat(completed.ringingAt()).isEqualTo(T0.plusSeconds(2));
     assertThat(completed.answeredAt()).isEqualTo(T0.plusSeconds(7));
     assertThat(completed.endedAt()).isEqualTo(T0.plusSeconds(52));
-    // timestamps win over the provider's rounded duration field
-    assertThat(completed.duration()).isEqualTo(Duration.ofSeconds(45));
+    // the provider's duration field (what it bills) wins over its second-resolution timestamps
+    assertThat(completed.duration()).isEqualTo(Duration.ofSeconds(40));
     assertThat(completed.version()).isEqualTo(4);
     assertThat(completed.rawStatus()).isEqualTo("completed");
   }

@@ -28,17 +28,16 @@ class JdbcFaultSimulationTest {
   @Test
   void h2() {
     simulate(
-        "h2",
-        H2_SEEDS,
-        () -> {
-          JdbcConnectionPool pool = TestDatabases.h2Memory();
-          JdbcCampaignStore store = JdbcCampaignStore.create(pool);
-          store.migrate();
-          pools.add(pool);
-          return store;
-        },
-        store -> TestDatabases.shutdownH2(pools.remove(0)),
-        null);
+        "h2", H2_SEEDS, this::h2Store, store -> TestDatabases.shutdownH2(pools.remove(0)), null);
+  }
+
+  /** A fresh in-memory H2 store; its pool is shut down after the seed. */
+  private JdbcCampaignStore h2Store() {
+    JdbcConnectionPool pool = TestDatabases.h2Memory();
+    JdbcCampaignStore store = JdbcCampaignStore.create(pool);
+    store.migrate();
+    pools.add(pool);
+    return store;
   }
 
   @Test
@@ -57,13 +56,7 @@ class JdbcFaultSimulationTest {
     simulate(
         "h2Compliance",
         COMPLIANCE_SEEDS,
-        () -> {
-          JdbcConnectionPool pool = TestDatabases.h2Memory();
-          JdbcCampaignStore store = JdbcCampaignStore.create(pool);
-          store.migrate();
-          pools.add(pool);
-          return store;
-        },
+        this::h2Store,
         store -> TestDatabases.shutdownH2(pools.remove(0)),
         COMPLIANCE);
   }

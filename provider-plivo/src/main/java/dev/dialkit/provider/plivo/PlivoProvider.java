@@ -19,6 +19,7 @@ import dev.dialkit.campaign.spi.ProviderHttp;
 import dev.dialkit.provider.plivo.internal.PlivoCallResource;
 import dev.dialkit.provider.plivo.internal.PlivoCallbacks;
 import dev.dialkit.provider.plivo.internal.PlivoHttp;
+import dev.dialkit.provider.plivo.internal.PlivoReconciler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -73,13 +74,14 @@ import org.slf4j.LoggerFactory;
  * call. 404 means the call has ended already and completes normally.
  *
  * <p><b>Status queries</b>: with a {@code CallUUID}, {@code GET Call/{call_uuid}/?status=live}
- * (ringing or in progress), and on 404 the call record {@code GET Call/{call_uuid}/} (ended); 404
- * on both is empty. With only a {@code request_uuid}, {@code GET
- * Call/{request_uuid}/?status=queued} reports a request still in Plivo's CPS queue (UNCONFIRMED
- * path shape, per plivo-java); otherwise, and always for a create that failed ambiguously (no id at
- * all), Plivo cannot be asked: the stage fails with an ambiguous {@link ProviderException}, and the
- * call is left to its callbacks, whose URLs name it, and to the watchdog. Plivo's call list cannot
- * be searched safely: it holds only ended calls, and live calls list no numbers.
+ * (ringing or in progress), and on 404 the call record {@code GET Call/{call_uuid}/} (ended, its
+ * {@code call_state} read when present); 404 on both is empty. With only a {@code request_uuid},
+ * {@code GET Call/{request_uuid}/?status=queued} reports a request still in Plivo's CPS queue
+ * (UNCONFIRMED path shape, per plivo-java); otherwise, and for a create that failed ambiguously (no
+ * id at all), the call is searched for by destination and caller id in Plivo's queued, live and
+ * ended call lists ({@link PlivoReconciler}): one match is the answer, several fail ambiguously
+ * (never a guess), none is "never placed" only after two searches a {@link
+ * PlivoProviderBuilder#reconcileWindow} apart, the first that long after the permit.
  *
  * <p>Thread-safe. The auth tokens appear in no message, {@code toString} or log.
  */
@@ -99,6 +101,7 @@ public final class PlivoProvider implements CallProvider {
   private final boolean mainAccount;
   private final PlivoSignatureV3 signature;
   private final PlivoHttp http;
+  private final PlivoReconciler reconciler;
 
   PlivoProvider(PlivoProviderBuilder b) {
     this.name = b.name;
@@ -124,6 +127,7 @@ public final class PlivoProvider implements CallProvider {
             ProviderHttp.basicAuthorization(authId, b.authToken),
             b.requestTimeout);
     this.signature = new PlivoSignatureV3(b.authToken, b.mainAccountAuthToken, publicBaseUrl);
+    this.reconciler = new PlivoReconciler(name, http, timeZone, b.clock, b.reconcileWindow);
   }
 
   /** A builder; auth id, auth token and callback base URL are required. */
@@ -304,34 +308,20 @@ public final class PlivoProvider implements CallProvider {
                           (json, raw) -> PlivoCallResource.ended(json, raw, timeZone)));
     }
     String requestUuid = call.providerRequestId();
-    if (requestUuid != null) {
-      String action = "query queued request of call " + call.id();
-      return get(
-              http.callPath(requestUuid) + "?status=queued",
-              action,
-              (json, raw) -> PlivoCallResource.queued(requestUuid, raw))
-          .thenApply(
-              queued -> {
-                if (queued.isEmpty()) {
-                  throw cannotAsk(call, "its request is no longer queued and no CallUUID came");
-                }
-                return queued;
-              });
+    if (requestUuid == null) {
+      // an ambiguous create: searched for by destination and caller id
+      return reconciler.find(call, null);
     }
-    return CompletableFuture.failedFuture(
-        cannotAsk(call, "the create request failed without a request_uuid"));
-  }
-
-  private ProviderException cannotAsk(Call call, String why) {
-    return new ProviderException(
-        name,
-        "call " + call.id() + " cannot be looked up at Plivo: " + why,
-        0,
-        null,
-        FailureReason.PROVIDER_ERROR,
-        false,
-        true,
-        null);
+    String action = "query queued request of call " + call.id();
+    return get(
+            http.callPath(requestUuid) + "?status=queued",
+            action,
+            (json, raw) -> PlivoCallResource.queued(requestUuid, raw))
+        .thenCompose(
+            queued ->
+                queued.isPresent()
+                    ? CompletableFuture.completedFuture(queued)
+                    : reconciler.find(call, requestUuid));
   }
 
   /** GETs a resource: 404 is empty, 2xx is read with {@code reader}, anything else fails. */

@@ -4,6 +4,7 @@ import dev.dialkit.campaign.InvalidConfigurationException;
 import dev.dialkit.campaign.spi.ProviderSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -34,6 +35,12 @@ public final class PlivoProviderBuilder {
   /** Default {@link #timeZone}: UTC. */
   public static final ZoneId DEFAULT_TIME_ZONE = ZoneOffset.UTC;
 
+  /**
+   * Default {@link #reconcileWindow}: 2 min, after which Plivo's lists are trusted to show a call
+   * made from the permitted request.
+   */
+  public static final Duration DEFAULT_RECONCILE_WINDOW = Duration.ofMinutes(2);
+
   String authId;
   String authToken;
   String mainAccountAuthToken;
@@ -45,6 +52,8 @@ public final class PlivoProviderBuilder {
   double callsPerSecond = DEFAULT_CALLS_PER_SECOND;
   String name = DEFAULT_NAME;
   ZoneId timeZone = DEFAULT_TIME_ZONE;
+  Duration reconcileWindow = DEFAULT_RECONCILE_WINDOW;
+  Clock clock = Clock.systemUTC();
 
   PlivoProviderBuilder() {}
 
@@ -160,6 +169,32 @@ public final class PlivoProviderBuilder {
       throw new InvalidConfigurationException("timeZone", null, "must not be null");
     }
     this.timeZone = zone;
+    return this;
+  }
+
+  /**
+   * How long Plivo's queued, live and ended call lists are given to show a call, when a create
+   * failed ambiguously: Dialkit concludes "never placed" only from a search at least this long
+   * after the call's permit that finds nothing, confirmed by a second search at least this long
+   * after the first (see the README, "Reconciling an ambiguous create"). 10 s to 1 h, default 2
+   * min.
+   */
+  public PlivoProviderBuilder reconcileWindow(Duration window) {
+    if (window == null
+        || window.compareTo(Duration.ofSeconds(10)) < 0
+        || window.compareTo(Duration.ofHours(1)) > 0) {
+      throw new InvalidConfigurationException("reconcileWindow", window, "must be 10 s to 1 h");
+    }
+    this.reconcileWindow = window;
+    return this;
+  }
+
+  /** The clock the reconciliation window is measured with; default the system's. */
+  public PlivoProviderBuilder clock(Clock clock) {
+    if (clock == null) {
+      throw new InvalidConfigurationException("clock", null, "must not be null");
+    }
+    this.clock = clock;
     return this;
   }
 

@@ -8,7 +8,8 @@
  *       CallUUID} from the first callback, maps Plivo's errors to retryable, ambiguous or permanent
  *       {@link dev.dialkit.campaign.ProviderException}s, verifies and parses ring, hangup and
  *       machine-detection callbacks with Plivo's hangup-cause table, cancels requests and hangs up
- *       calls, and answers status queries from live calls and call records.
+ *       calls, answers status queries from live calls and call records, and reconciles an ambiguous
+ *       create by destination and caller id in the queued, live and ended call lists.
  *   <li>{@link dev.dialkit.provider.plivo.PlivoSignatureV3}: verifies {@code X-Plivo-Signature-V3}
  *       and {@code X-Plivo-Signature-Ma-V3} (several signatures, the nonce, with and without the
  *       port, behind a proxy).

@@ -133,16 +133,25 @@ class PlivoCallControlTest {
   }
 
   @Test
-  void withoutACallUuidPlivoCannotBeAskedAndNothingIsGuessed() {
+  void aRequestNoLongerQueuedIsLookedForByNumberAndNothingIsGuessed() {
     fx.server.stubFor(
         get(urlPathEqualTo(PlivoPayloads.callPath(REQ)))
             .willReturn(json(404, PlivoPayloads.error("not found"))));
+    fx.server.stubFor(
+        get(urlPathEqualTo(PlivoPayloads.CALLS_PATH))
+            .withQueryParam("status", equalTo("queued"))
+            .willReturn(json(200, PlivoReconcileTest.ids())));
+    fx.server.stubFor(
+        get(urlPathEqualTo(PlivoPayloads.CALLS_PATH))
+            .withQueryParam("status", equalTo("live"))
+            .willReturn(json(200, PlivoReconcileTest.ids())));
+    fx.server.stubFor(
+        get(urlPathEqualTo(PlivoPayloads.CALLS_PATH))
+            .withQueryParam("status", absent())
+            .willReturn(json(200, PlivoReconcileTest.list())));
     assertThat(
             failure(fx.provider().queryStatus(call(null, REQ, CallStatus.INITIATED))).isAmbiguous())
         .isTrue();
-    ProviderException none =
-        failure(fx.provider().queryStatus(call(null, null, CallStatus.INITIATED)));
-    assertThat(none.isAmbiguous()).isTrue();
     fx.server.verify(1, getRequestedFor(urlPathEqualTo(PlivoPayloads.callPath(REQ))));
   }
 

@@ -26,7 +26,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,18 +42,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Placing</b>: {@code POST /2010-04-01/Accounts/{AccountSid}/Calls.json}, form-encoded, HTTP
  * Basic (account SID and auth token, or API key SID and secret), with {@code To}, {@code From},
- * {@code Url} (an {@link Agent.Kind#ANSWER_URL} agent, with the agent's variables appended as query
- * parameters, so they reach Twilio and its logs) or {@code ApplicationSid} (an {@link
- * Agent.Kind#APPLICATION} agent; Twilio has no field for variables, so they are not sent), {@code
- * StatusCallback} = the callback base URL with the call's parameters, {@code StatusCallbackMethod}
- * {@code POST}, {@code StatusCallbackEvent} {@code initiated}, {@code ringing}, {@code answered},
- * {@code completed} as repeated parameters, {@code Timeout} (the ring timeout in whole seconds,
- * clamped to 1..600), {@code TimeLimit} (the max call duration in seconds, at least 1), and when
- * asked {@code MachineDetection=Enable} with {@code AsyncAmd=true} and {@code
- * AsyncAmdStatusCallback} = the status callback URL, and {@code Record=true}. A {@link
- * Agent.Kind#HOSTED_AGENT} is refused: Twilio has none. {@code From} and {@code To} are {@link
- * dev.dialkit.campaign.PhoneNumber}s, E.164 by construction, so no non-E.164 caller id can reach
- * Twilio.
+ * {@code Url} (the {@link Agent.Kind#ANSWER_URL} agent's URL, with the agent's variables appended
+ * as query parameters, so they reach Twilio and its logs), {@code StatusCallback} = the callback
+ * base URL with the call's parameters, {@code StatusCallbackMethod} {@code POST}, {@code
+ * StatusCallbackEvent} {@code initiated}, {@code ringing}, {@code answered}, {@code completed} as
+ * repeated parameters, {@code Timeout} (the ring timeout in whole seconds, clamped to 1..600),
+ * {@code TimeLimit} (the max call duration in seconds, at least 1), and when the campaign asks for
+ * machine detection {@code MachineDetection} ({@code Enable} or {@code DetectMessageEnd}), the
+ * tuning parameters set on the builder, {@code AsyncAmd=true} and {@code AsyncAmdStatusCallback} =
+ * the status callback URL plus {@code twilio_amd=1}; {@code Record=true} when asked. {@code From}
+ * and {@code To} are {@link dev.dialkit.campaign.PhoneNumber}s, E.164 by construction, so no
+ * non-E.164 caller id can reach Twilio.
+ *
+ * <p><b>Agents</b>: only {@link Agent.Kind#ANSWER_URL}. An {@link Agent.Kind#APPLICATION} agent
+ * ({@code ApplicationSid}) and a {@link Agent.Kind#HOSTED_AGENT} are refused by {@link #checkAgent}
+ * before anything is sent, with a permanent {@link ProviderException} whose cause is the {@link
+ * InvalidConfigurationException}: with an {@code ApplicationSid} Twilio ignores the per-call status
+ * callback, so Dialkit would hear nothing of the call.
  *
  * <p><b>Failures</b> are {@link ProviderException}s classified by {@link TwilioErrors}: 429 / 20429
  * / 10004 retryable; 5xx, a request timeout or a connection lost after sending ambiguous (never
@@ -98,6 +105,11 @@ public final class TwilioProvider implements CallProvider {
   private final double callsPerSecond;
   private final TwilioSignature signature;
   private final TwilioHttp http;
+  private final TwilioMachineDetection machineDetection;
+  private final Integer machineDetectionTimeout;
+  private final Integer speechThreshold;
+  private final Integer speechEndThreshold;
+  private final Integer silenceTimeout;
 
   TwilioProvider(TwilioProviderBuilder b) {
     this.name = b.name;
@@ -109,6 +121,11 @@ public final class TwilioProvider implements CallProvider {
     this.publicBaseUrl = b.effectivePublicBase();
     this.baseUrl = b.baseUrl;
     this.callsPerSecond = b.callsPerSecond;
+    this.machineDetection = b.machineDetection;
+    this.machineDetectionTimeout = b.machineDetectionTimeoutSeconds;
+    this.speechThreshold = b.machineDetectionSpeechThresholdMillis;
+    this.speechEndThreshold = b.machineDetectionSpeechEndThresholdMillis;
+    this.silenceTimeout = b.machineDetectionSilenceTimeoutMillis;
     HttpClient client =
         b.httpClient != null
             ? b.httpClient
@@ -172,37 +189,83 @@ public final class TwilioProvider implements CallProvider {
             });
   }
 
+  /**
+   * Whether this provider can dial with {@code agent}: only an {@link Agent.Kind#ANSWER_URL} agent.
+   *
+   * <p>An {@link Agent.Kind#APPLICATION} agent (a TwiML application's {@code ApplicationSid}) is
+   * refused: with {@code ApplicationSid} Twilio ignores the per-call {@code StatusCallback}, {@code
+   * StatusCallbackMethod} and {@code StatusCallbackEvent} (twilio-oai, {@code CreateCall}: "If an
+   * application_sid is present, this parameter is ignored"), so the call's events would go only to
+   * the application's own status callback, which carries no Dialkit parameters, and a callback that
+   * arrives before the create response is stored could not be matched and would be lost (Twilio
+   * does not retry it). Use the application's Voice URL as an {@code ANSWER_URL} agent instead. A
+   * {@link Agent.Kind#HOSTED_AGENT} is refused: Twilio has none.
+   *
+   * <p>The dialer calls this when a campaign is created, so such a campaign is refused then; {@link
+   * #place} applies it again to every call before anything is sent.
+   *
+   * @throws InvalidConfigurationException naming {@code agent.kind} if Twilio cannot dial it
+   */
+  @Override
+  public void checkAgent(Agent agent) {
+    if (agent == null) {
+      throw new InvalidConfigurationException("agent", null, "is required");
+    }
+    switch (agent.kind()) {
+      case ANSWER_URL -> {}
+      case APPLICATION ->
+          throw new InvalidConfigurationException(
+              "agent.kind",
+              agent.kind(),
+              "must be ANSWER_URL for Twilio: with an ApplicationSid Twilio ignores the per-call"
+                  + " StatusCallback, so Dialkit would hear no status of the call; use the TwiML"
+                  + " application's Voice URL as an ANSWER_URL agent");
+      case HOSTED_AGENT ->
+          throw new InvalidConfigurationException(
+              "agent.kind",
+              agent.kind(),
+              "must be ANSWER_URL for Twilio: Twilio has no hosted agents");
+    }
+  }
+
   /** The form body of a create request. */
   String createForm(DialRequest request) {
+    Agent agent = request.agent();
+    try {
+      checkAgent(agent);
+    } catch (InvalidConfigurationException e) {
+      // nothing was sent: a permanent refusal naming the setting, the cause typed for the dialer
+      throw new ProviderException(
+          name,
+          "call " + request.callId() + " not placed: " + e.getMessage(),
+          0,
+          null,
+          FailureReason.ACCOUNT_OR_PERMISSION,
+          false,
+          false,
+          e);
+    }
     URI statusCallback = CallbackUrls.withParameters(callbackBaseUrl, request.callbackParameters());
     TwilioForm form =
-        new TwilioForm().add("To", request.to().e164()).add("From", request.from().e164());
-    Agent agent = request.agent();
-    switch (agent.kind()) {
-      case ANSWER_URL ->
-          form.add(
-              "Url", CallbackUrls.withParameters(URI.create(agent.target()), agent.variables()));
-      case APPLICATION -> form.add("ApplicationSid", agent.target());
-      case HOSTED_AGENT ->
-          throw new ProviderException(
-              name,
-              "Twilio cannot dial a hosted agent; use an ANSWER_URL or APPLICATION agent",
-              0,
-              null,
-              FailureReason.ACCOUNT_OR_PERMISSION,
-              false,
-              false,
-              new InvalidConfigurationException(
-                  "agent.kind", agent.kind(), "must be ANSWER_URL or APPLICATION for Twilio"));
-    }
+        new TwilioForm()
+            .add("To", request.to().e164())
+            .add("From", request.from().e164())
+            .add("Url", CallbackUrls.withParameters(URI.create(agent.target()), agent.variables()));
     form.add("StatusCallback", statusCallback).add("StatusCallbackMethod", "POST");
     EVENTS.forEach(e -> form.add("StatusCallbackEvent", e));
     long ring = Math.max(1, Math.min(600, seconds(request.ringTimeout())));
     form.add("Timeout", ring).add("TimeLimit", Math.max(1, seconds(request.maxCallDuration())));
     if (request.machineDetection()) {
-      form.add("MachineDetection", "Enable")
+      Map<String, String> amdParameters = new HashMap<>(request.callbackParameters());
+      amdParameters.put(TwilioCallbacks.AMD_MARKER, "1");
+      form.add("MachineDetection", machineDetection.wireValue())
+          .add("MachineDetectionTimeout", machineDetectionTimeout)
+          .add("MachineDetectionSpeechThreshold", speechThreshold)
+          .add("MachineDetectionSpeechEndThreshold", speechEndThreshold)
+          .add("MachineDetectionSilenceTimeout", silenceTimeout)
           .add("AsyncAmd", "true")
-          .add("AsyncAmdStatusCallback", statusCallback)
+          .add(
+              "AsyncAmdStatusCallback", CallbackUrls.withParameters(callbackBaseUrl, amdParameters))
           .add("AsyncAmdStatusCallbackMethod", "POST");
     }
     if (request.record()) {
@@ -366,6 +429,8 @@ public final class TwilioProvider implements CallProvider {
         + publicBaseUrl
         + ", callsPerSecond="
         + callsPerSecond
+        + ", machineDetection="
+        + machineDetection
         + "]";
   }
 }

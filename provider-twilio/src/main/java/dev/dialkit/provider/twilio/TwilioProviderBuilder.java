@@ -42,6 +42,11 @@ public final class TwilioProviderBuilder {
   Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
   double callsPerSecond = DEFAULT_CALLS_PER_SECOND;
   String name = DEFAULT_NAME;
+  TwilioMachineDetection machineDetection = TwilioMachineDetection.ENABLE;
+  Integer machineDetectionTimeoutSeconds;
+  Integer machineDetectionSpeechThresholdMillis;
+  Integer machineDetectionSpeechEndThresholdMillis;
+  Integer machineDetectionSilenceTimeoutMillis;
 
   TwilioProviderBuilder() {}
 
@@ -154,6 +159,81 @@ public final class TwilioProviderBuilder {
   public TwilioProviderBuilder name(String name) {
     this.name = ProviderSettings.name(name);
     return this;
+  }
+
+  /**
+   * How Twilio detects answering machines on the calls of a campaign that asks for machine
+   * detection ({@code CampaignSpec.machineDetection}): {@link TwilioMachineDetection#ENABLE} (the
+   * default) or {@link TwilioMachineDetection#DETECT_MESSAGE_END}. Sent as {@code
+   * MachineDetection}; a campaign without machine detection sends none of the AMD parameters.
+   */
+  public TwilioProviderBuilder machineDetection(TwilioMachineDetection mode) {
+    if (mode == null) {
+      throw new InvalidConfigurationException("machineDetection", null, "is required");
+    }
+    this.machineDetection = mode;
+    return this;
+  }
+
+  /**
+   * {@code MachineDetectionTimeout}: how long Twilio tries before reporting {@code AnsweredBy}
+   * {@code unknown}. Whole seconds, 3 to 59 (every value in that range is valid by both the current
+   * and the older documented range); Twilio's default (30 s) when not set.
+   */
+  public TwilioProviderBuilder machineDetectionTimeout(Duration timeout) {
+    this.machineDetectionTimeoutSeconds =
+        whole("machineDetectionTimeout", timeout, Duration.ofSeconds(1), 3, 59, "s");
+    return this;
+  }
+
+  /**
+   * {@code MachineDetectionSpeechThreshold}: speech shorter than this is a human, longer a machine.
+   * Whole milliseconds, 1,000 to 6,000; Twilio's default (2,400 ms) when not set.
+   */
+  public TwilioProviderBuilder machineDetectionSpeechThreshold(Duration threshold) {
+    this.machineDetectionSpeechThresholdMillis =
+        whole("machineDetectionSpeechThreshold", threshold, Duration.ofMillis(1), 1000, 6000, "ms");
+    return this;
+  }
+
+  /**
+   * {@code MachineDetectionSpeechEndThreshold}: the silence after speech that ends it. Whole
+   * milliseconds, 500 to 5,000; Twilio's default (1,200 ms) when not set.
+   */
+  public TwilioProviderBuilder machineDetectionSpeechEndThreshold(Duration threshold) {
+    this.machineDetectionSpeechEndThresholdMillis =
+        whole(
+            "machineDetectionSpeechEndThreshold", threshold, Duration.ofMillis(1), 500, 5000, "ms");
+    return this;
+  }
+
+  /**
+   * {@code MachineDetectionSilenceTimeout}: initial silence after which Twilio reports {@code
+   * unknown}. Whole milliseconds, 2,000 to 10,000; Twilio's default (5,000 ms) when not set.
+   */
+  public TwilioProviderBuilder machineDetectionSilenceTimeout(Duration timeout) {
+    this.machineDetectionSilenceTimeoutMillis =
+        whole("machineDetectionSilenceTimeout", timeout, Duration.ofMillis(1), 2000, 10000, "ms");
+    return this;
+  }
+
+  /** {@code value} as a whole number of {@code unit}s from {@code min} to {@code max}. */
+  private static int whole(
+      String field, Duration value, Duration unit, int min, int max, String unitName) {
+    String range = "must be a whole number of " + unitName + " from " + min + " to " + max;
+    if (value == null) {
+      throw new InvalidConfigurationException(field, null, range);
+    }
+    long units;
+    try {
+      units = value.dividedBy(unit);
+    } catch (ArithmeticException e) {
+      throw new InvalidConfigurationException(field, value, range);
+    }
+    if (!unit.multipliedBy(units).equals(value) || units < min || units > max) {
+      throw new InvalidConfigurationException(field, value, range);
+    }
+    return (int) units;
   }
 
   /**

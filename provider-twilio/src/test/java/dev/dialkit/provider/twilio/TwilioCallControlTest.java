@@ -136,8 +136,35 @@ class TwilioCallControlTest {
     assertThat(u.answeredBy()).isEqualTo(AnsweredBy.MACHINE);
     assertThat(u.endedAt()).isEqualTo(Instant.parse("2025-03-03T10:01:02Z"));
     assertThat(u.duration()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(u.billedDuration()).isEqualTo(Duration.ofSeconds(45));
     assertThat(u.answeredAt()).isNull(); // start_time is not the answer time
     assertThat(u.sequence()).isNull();
+  }
+
+  @Test
+  void theCallResourcesPlainMachineIsAMachineSoTheCompletedCallIsVoicemail() {
+    // twilio-oai api.v2010.account.call answered_by: "Either `human` or `machine`"
+    fx.server.stubFor(
+        get(urlPathEqualTo(callPath("CA1")))
+            .willReturn(
+                json(
+                    200,
+                    TwilioPayloads.callJson(
+                        "CA1",
+                        "completed",
+                        "machine",
+                        "Mon, 03 Mar 2025 10:00:02 +0000",
+                        "Mon, 03 Mar 2025 10:00:40 +0000",
+                        "37"))));
+    CallStatusUpdate u =
+        fx.provider()
+            .queryStatus(call("CA1", CallStatus.ANSWERED))
+            .toCompletableFuture()
+            .join()
+            .orElseThrow();
+    assertThat(u.status()).isEqualTo(CallStatus.VOICEMAIL);
+    assertThat(u.answeredBy()).isEqualTo(AnsweredBy.MACHINE);
+    assertThat(u.duration()).isEqualTo(Duration.ofSeconds(37));
   }
 
   @Test

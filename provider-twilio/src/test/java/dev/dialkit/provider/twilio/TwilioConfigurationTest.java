@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TwilioConfigurationTest {
@@ -137,6 +138,53 @@ class TwilioConfigurationTest {
         () -> valid().publicBaseUrl("calls.example.com"), "publicBaseUrl", "calls.example.com");
     assertThatThrownBy(() -> valid().httpClient(null))
         .isInstanceOf(InvalidConfigurationException.class);
+  }
+
+  @ParameterizedTest(name = "{0}({1}) refused")
+  @CsvSource({
+    "machineDetectionTimeout, PT2S",
+    "machineDetectionTimeout, PT1M",
+    "machineDetectionTimeout, PT30.5S",
+    "machineDetectionTimeout, PT-30S",
+    "machineDetectionSpeechThreshold, PT0.999S",
+    "machineDetectionSpeechThreshold, PT6.001S",
+    "machineDetectionSpeechThreshold, PT2.4000001S",
+    "machineDetectionSpeechEndThreshold, PT0.499S",
+    "machineDetectionSpeechEndThreshold, PT5.001S",
+    "machineDetectionSilenceTimeout, PT1.999S",
+    "machineDetectionSilenceTimeout, PT10.001S"
+  })
+  void amdTuningOutsideTwiliosDocumentedRangesIsRefused(String field, Duration value) {
+    TwilioProviderBuilder b = valid();
+    Supplier<?> set =
+        switch (field) {
+          case "machineDetectionTimeout" -> () -> b.machineDetectionTimeout(value);
+          case "machineDetectionSpeechThreshold" -> () -> b.machineDetectionSpeechThreshold(value);
+          case "machineDetectionSpeechEndThreshold" ->
+              () -> b.machineDetectionSpeechEndThreshold(value);
+          default -> () -> b.machineDetectionSilenceTimeout(value);
+        };
+    assertInvalid(set, field, value.toString());
+  }
+
+  @Test
+  void amdTuningAcceptsTheBoundsThemselvesAndRefusesNull() {
+    assertThat(
+            valid()
+                .machineDetection(TwilioMachineDetection.DETECT_MESSAGE_END)
+                .machineDetectionTimeout(Duration.ofSeconds(3))
+                .machineDetectionTimeout(Duration.ofSeconds(59))
+                .machineDetectionSpeechThreshold(Duration.ofMillis(1000))
+                .machineDetectionSpeechThreshold(Duration.ofMillis(6000))
+                .machineDetectionSpeechEndThreshold(Duration.ofMillis(500))
+                .machineDetectionSpeechEndThreshold(Duration.ofMillis(5000))
+                .machineDetectionSilenceTimeout(Duration.ofMillis(2000))
+                .machineDetectionSilenceTimeout(Duration.ofMillis(10000))
+                .build()
+                .toString())
+        .contains("machineDetection=DETECT_MESSAGE_END");
+    assertInvalid(() -> valid().machineDetection(null), "machineDetection", "null");
+    assertInvalid(() -> valid().machineDetectionTimeout(null), "machineDetectionTimeout", "null");
   }
 
   @Test

@@ -97,16 +97,17 @@ class TwilioCreateCallTest {
                 + "&MachineDetection=Enable&AsyncAmd=true"
                 + "&AsyncAmdStatusCallback="
                 + callback
+                + "%26twilio_amd%3D1"
                 + "&AsyncAmdStatusCallbackMethod=POST"
                 + "&Record=true");
   }
 
   @Test
-  void withoutAmdOrRecordingThoseFieldsAreLeftOutAndAnApplicationIsAnApplicationSid() {
+  void withoutAmdOrRecordingThoseFieldsAreLeftOut() {
     fx.stubCreateAccepted();
     DialRequest r =
         request(
-            Agent.application("AP0123456789abcdef0123456789abcdef"),
+            Agent.answerUrl("https://agent.example.com/answer"),
             Duration.ofSeconds(20),
             Duration.ofMinutes(1),
             false,
@@ -114,10 +115,102 @@ class TwilioCreateCallTest {
     fx.provider().place(r).toCompletableFuture().join();
 
     Map<String, List<String>> form = WebhookRequest.decodeForm(sentBody());
-    assertThat(form.get("ApplicationSid")).containsExactly("AP0123456789abcdef0123456789abcdef");
-    assertThat(form).doesNotContainKeys("Url", "MachineDetection", "AsyncAmd", "Record");
+    assertThat(form)
+        .doesNotContainKeys(
+            "ApplicationSid",
+            "MachineDetection",
+            "MachineDetectionTimeout",
+            "AsyncAmd",
+            "AsyncAmdStatusCallback",
+            "Record");
     assertThat(form.get("Timeout")).containsExactly("20");
     assertThat(form.get("TimeLimit")).containsExactly("60");
+  }
+
+  @Test
+  void theAmdOptionsOfTheBuilderArePassedAsTwiliosParametersOnlyWhenTheCampaignAsks() {
+    fx.stubCreateAccepted();
+    TwilioProvider tuned =
+        fx.builder()
+            .machineDetection(TwilioMachineDetection.DETECT_MESSAGE_END)
+            .machineDetectionTimeout(Duration.ofSeconds(45))
+            .machineDetectionSpeechThreshold(Duration.ofMillis(3000))
+            .machineDetectionSpeechEndThreshold(Duration.ofMillis(1500))
+            .machineDetectionSilenceTimeout(Duration.ofMillis(6000))
+            .build();
+    tuned.place(request()).toCompletableFuture().join();
+
+    Map<String, List<String>> form = WebhookRequest.decodeForm(sentBody());
+    assertThat(form.get("MachineDetection")).containsExactly("DetectMessageEnd");
+    assertThat(form.get("MachineDetectionTimeout")).containsExactly("45");
+    assertThat(form.get("MachineDetectionSpeechThreshold")).containsExactly("3000");
+    assertThat(form.get("MachineDetectionSpeechEndThreshold")).containsExactly("1500");
+    assertThat(form.get("MachineDetectionSilenceTimeout")).containsExactly("6000");
+    assertThat(form.get("AsyncAmd")).containsExactly("true");
+    assertThat(form.get("AsyncAmdStatusCallbackMethod")).containsExactly("POST");
+    // the AMD callback goes to Dialkit's route, with the call's parameters and the AMD marker
+    WebhookRequest amd =
+        new WebhookRequest(
+            "POST", java.net.URI.create(form.get("AsyncAmdStatusCallback").get(0)), Map.of(), "");
+    assertThat(amd.url().toString()).startsWith(TwilioPayloads.CALLBACK_BASE + "?");
+    assertThat(amd.queryParameter("dialkit_call")).isEqualTo("lead-1.1");
+    assertThat(amd.queryParameter("dialkit_tenant")).isEqualTo("tenant-a");
+    assertThat(amd.queryParameter("dialkit_provider")).isEqualTo("twilio");
+    assertThat(amd.queryParameter("twilio_amd")).isEqualTo("1");
+
+    fx.stubCreateAccepted();
+    tuned
+        .place(
+            request(
+                Agent.answerUrl("https://agent.example.com/answer"),
+                Duration.ofSeconds(20),
+                Duration.ofMinutes(1),
+                false,
+                false))
+        .toCompletableFuture()
+        .join();
+    assertThat(WebhookRequest.decodeForm(sentBody()).keySet())
+        .noneMatch(k -> k.startsWith("MachineDetection") || k.startsWith("AsyncAmd"));
+  }
+
+  @Test
+  void anApplicationAgentIsRefusedWithoutSendingAnythingWithATypedConfigurationCause() {
+    fx.stubCreateAccepted();
+    Agent application = Agent.application("AP0123456789abcdef0123456789abcdef");
+    DialRequest r =
+        request(application, Duration.ofSeconds(20), Duration.ofMinutes(1), false, false);
+    assertThatThrownBy(() -> fx.provider().place(r).toCompletableFuture().join())
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> {
+              assertThat(e.isRetryable()).isFalse();
+              assertThat(e.isAmbiguous()).isFalse();
+              assertThat(e.reason()).isEqualTo(FailureReason.ACCOUNT_OR_PERMISSION);
+              assertThat(e.httpStatus()).isZero();
+              assertThat(e.getMessage())
+                  .contains("lead-1.1", "ApplicationSid", "StatusCallback", "ANSWER_URL");
+              assertThat(e.getCause())
+                  .isInstanceOfSatisfying(
+                      InvalidConfigurationException.class,
+                      c -> assertThat(c.field()).isEqualTo("agent.kind"));
+            });
+    assertThat(fx.createRequestsReceived()).isZero();
+
+    // the same check, for a host that validates a campaign's agent when it creates the campaign
+    TwilioProvider twilio = (TwilioProvider) fx.provider();
+    assertThatThrownBy(() -> twilio.checkAgent(application))
+        .isInstanceOfSatisfying(
+            InvalidConfigurationException.class,
+            c -> {
+              assertThat(c.field()).isEqualTo("agent.kind");
+              assertThat(c.value()).isEqualTo("APPLICATION");
+            });
+    assertThatThrownBy(() -> twilio.checkAgent(Agent.hosted("agent-7")))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("hosted");
+    twilio.checkAgent(Agent.answerUrl("https://agent.example.com/answer"));
   }
 
   @ParameterizedTest
@@ -170,7 +263,7 @@ class TwilioCreateCallTest {
             ProviderException.class,
             e -> {
               assertThat(e.isRetryable() || e.isAmbiguous()).isFalse();
-              assertThat(e.getMessage()).contains("hosted agent");
+              assertThat(e.getMessage()).contains("hosted agents");
               assertThat(e.getCause()).isInstanceOf(InvalidConfigurationException.class);
             });
     assertThat(fx.createRequestsReceived()).isZero();

@@ -54,6 +54,7 @@ class TwilioWebhookTest {
     assertThat(u.occurredAt()).isEqualTo(Instant.parse("2010-08-16T03:45:01Z"));
     assertThat(u.sequence()).isEqualTo(3L);
     assertThat(u.duration()).isEqualTo(Duration.ofSeconds(42));
+    assertThat(u.billedDuration()).isEqualTo(Duration.ofSeconds(42));
     assertThat(u.recordingUrl()).isEqualTo("https://api.twilio.com/rec/RE1");
     assertThat(u.answeredAt()).isNull();
     assertThat(u.endedAt()).isNull();
@@ -89,6 +90,7 @@ class TwilioWebhookTest {
     "machine_end_beep, VOICEMAIL, MACHINE",
     "machine_end_silence, VOICEMAIL, MACHINE",
     "machine_end_other, VOICEMAIL, MACHINE",
+    "machine, VOICEMAIL, MACHINE",
     "fax, VOICEMAIL, FAX",
     "human, COMPLETED, HUMAN",
     "unknown, COMPLETED, UNKNOWN"
@@ -100,6 +102,71 @@ class TwilioWebhookTest {
     CallStatusUpdate u = parse(f);
     assertThat(u.status()).isEqualTo(status);
     assertThat(u.answeredBy()).isEqualTo(mapped);
+  }
+
+  private static final URI AMD_URL = URI.create(URL + "&twilio_amd=1");
+
+  /** The async AMD callback as Twilio documents it: AccountSid, AnsweredBy, CallSid, duration. */
+  private static Map<String, String> amdFields(String answeredBy) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("AccountSid", TwilioPayloads.ACCOUNT_SID);
+    f.put("AnsweredBy", answeredBy);
+    f.put("CallSid", "CA1");
+    f.put("MachineDetectionDuration", "2400");
+    return f;
+  }
+
+  @ParameterizedTest(name = "AMD {0} -> {1}")
+  @CsvSource({
+    "human, HUMAN",
+    "machine_start, MACHINE",
+    "machine_end_beep, MACHINE",
+    "machine_end_silence, MACHINE",
+    "machine_end_other, MACHINE",
+    "machine, MACHINE",
+    "fax, FAX",
+    "unknown, UNKNOWN"
+  })
+  void anAsyncAmdCallbackOnItsMarkedUrlIsAnAnsweredUpdateCarryingTheVerdict(
+      String answeredBy, AnsweredBy mapped) {
+    CallStatusUpdate u =
+        provider.parseWebhook(signed(AMD_URL, amdFields(answeredBy), AUTH_TOKEN)).get(0);
+    assertThat(u.status()).isEqualTo(CallStatus.ANSWERED);
+    assertThat(u.rawStatus()).isEqualTo("amd-" + answeredBy);
+    assertThat(u.answeredBy()).isEqualTo(mapped);
+    assertThat(u.answeredBy().isMachine())
+        .isEqualTo(mapped == AnsweredBy.MACHINE || mapped == AnsweredBy.FAX);
+    assertThat(u.providerCallId()).isEqualTo("CA1");
+    assertThat(u.occurredAt()).isNull();
+    assertThat(u.duration()).isNull();
+  }
+
+  @Test
+  void anAmdCallbackThatAlsoCarriesACallStatusIsStillTheVerdictNotAnotherInProgress() {
+    Map<String, String> f = amdFields("machine_end_beep");
+    f.put("CallStatus", "in-progress");
+    CallStatusUpdate u = provider.parseWebhook(signed(AMD_URL, f, AUTH_TOKEN)).get(0);
+    assertThat(u.status()).isEqualTo(CallStatus.ANSWERED);
+    assertThat(u.rawStatus()).isEqualTo("amd-machine_end_beep");
+    assertThat(u.answeredBy()).isEqualTo(AnsweredBy.MACHINE);
+  }
+
+  @Test
+  void anAmdCallbackWithoutAnsweredByIsMalformed() {
+    Map<String, String> f = amdFields("human");
+    f.remove("AnsweredBy");
+    f.put("CallStatus", "in-progress");
+    assertRejected(signed(AMD_URL, f, AUTH_TOKEN), Reason.MALFORMED);
+  }
+
+  @Test
+  void theAmdMarkerIsCoveredByTheSignature() {
+    // signed for the status callback URL, delivered with the marker added: not Twilio's request
+    WebhookRequest signedForUrl = signed(URL, amdFields("machine_start"), AUTH_TOKEN);
+    WebhookRequest moved =
+        new WebhookRequest(
+            signedForUrl.method(), AMD_URL, signedForUrl.headers(), signedForUrl.body());
+    assertRejected(moved, Reason.SIGNATURE);
   }
 
   @Test
@@ -124,6 +191,8 @@ class TwilioWebhookTest {
         "604, , INVALID_NUMBER",
         "403, , REJECTED",
         "603, , REJECTED",
+        "607, , CALLER_ID_BLOCKED",
+        "608, , CALLER_ID_BLOCKED",
         "503, 32011, CARRIER_ERROR",
         "500, , CARRIER_ERROR",
         ", 13224, INVALID_NUMBER",

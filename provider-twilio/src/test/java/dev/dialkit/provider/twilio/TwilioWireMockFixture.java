@@ -91,7 +91,8 @@ final class TwilioWireMockFixture implements ProviderFixture {
     assertThat(form.get("TimeLimit")).containsExactly("600");
     assertThat(form.get("MachineDetection")).containsExactly("Enable");
     assertThat(form.get("AsyncAmd")).containsExactly("true");
-    assertThat(form.get("AsyncAmdStatusCallback")).isEqualTo(form.get("StatusCallback"));
+    assertThat(form.get("AsyncAmdStatusCallback"))
+        .containsExactly(form.get("StatusCallback").get(0) + "&twilio_amd=1");
     assertThat(form.get("Record")).containsExactly("true");
   }
 

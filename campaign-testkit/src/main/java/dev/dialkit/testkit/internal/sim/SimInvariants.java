@@ -267,15 +267,15 @@ public final class SimInvariants {
                 + ") but the provider says "
                 + truth.status());
       } else if (call.duration() != null
-          && truth.talkTime() != null
-          && !call.duration().equals(truth.talkTime())) {
+          && truth.billedDuration() != null
+          && !call.duration().equals(truth.billedDuration())) {
         violations.add(
             "call "
                 + call.id()
                 + " has duration "
                 + call.duration()
-                + ", the provider's talk time is "
-                + truth.talkTime());
+                + ", the provider's billed duration is "
+                + truth.billedDuration());
       }
     }
   }

@@ -9,6 +9,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads Plivo's REST call resources.
@@ -19,12 +21,16 @@ import java.time.ZoneId;
  *       {@code LiveCall}).
  *   <li>A queued request ({@code GET Call/{request_uuid}/?status=queued}): reported as QUEUED with
  *       raw status {@code queued}.
- *   <li>An ended call's record ({@code GET Call/{call_uuid}/}): {@code answer_time}, {@code
- *       end_time}, {@code call_duration}, {@code bill_duration}, {@code hangup_cause_code}, {@code
- *       hangup_cause_name}, {@code hangup_source}. It has no status field: it is read as a {@code
- *       completed} hangup (raw status {@code completed}) whose code decides how an unanswered call
- *       ended, as for callbacks. It has no machine-detection verdict, so a voicemail call reads as
- *       COMPLETED here.
+ *   <li>An ended call's record ({@code GET Call/{call_uuid}/}, or an item of the call list): {@code
+ *       answer_time}, {@code end_time}, {@code call_duration}, {@code bill_duration}, {@code
+ *       hangup_cause_code}, {@code hangup_cause_name}, {@code hangup_source}, and, when present,
+ *       its state: {@code call_state} (plivo-java {@code Call.callState}, plivo-go {@code
+ *       Call.CallState}) or {@code call_status} (plivo-java's {@code callGetResponse.json}: {@code
+ *       "ANSWER"}). Plivo documents neither field nor its values, so the state is read as {@link
+ *       #STATES} says, case and separators ignored; a state not listed there, or none, reads as a
+ *       {@code completed} hangup whose code decides how an unanswered call ended, as for callbacks.
+ *       Answer time or billed time still make a call answered whatever the state. The record has no
+ *       machine-detection verdict, so a voicemail call reads as COMPLETED here.
  * </ul>
  *
  * <p>A figure that cannot be read is left out, never guessed; one that reads but lies outside the
@@ -67,15 +73,18 @@ public final class PlivoCallResource {
     Long billed = seconds(call, "bill_duration");
     Long duration = seconds(call, "call_duration");
     String code = PlivoHttp.text(call, "hangup_cause_code");
+    String state = state(call);
+    String meaning = state == null ? null : STATES.get(normalise(state));
+    boolean stateAnswered = "answered".equals(meaning);
     Outcome outcome =
         PlivoStatuses.status(
-            "completed",
-            answered != null || (billed != null && billed > 0),
+            meaning == null || stateAnswered ? "completed" : meaning,
+            answered != null || (billed != null && billed > 0) || stateAnswered,
             null,
             code,
             PlivoHttp.text(call, "hangup_cause_name"),
             PlivoHttp.text(call, "hangup_source"));
-    return CallStatusUpdate.builder(outcome.status(), "completed")
+    return CallStatusUpdate.builder(outcome.status(), meaning == null ? "completed" : state)
         .providerCallId(PlivoHttp.text(call, "call_uuid"))
         .answeredAt(answered)
         .endedAt(ended)
@@ -86,6 +95,57 @@ public final class PlivoCallResource {
         .hangupCause(code)
         .rawPayload(raw)
         .build();
+  }
+
+  /**
+   * The call record's states Dialkit reads, upper-cased with everything but letters removed, and
+   * what each means: {@code answered}, or the callback {@code CallStatus} it stands for. The names
+   * are those of Plivo's callbacks and of the FreeSWITCH-style dispositions Plivo's legacy {@code
+   * HangupCause} uses; plivo-java's fixture shows {@code ANSWER}. UNCONFIRMED beyond it.
+   */
+  public static final Map<String, String> STATES =
+      Map.ofEntries(
+          Map.entry("ANSWER", "answered"),
+          Map.entry("ANSWERED", "answered"),
+          Map.entry("COMPLETED", "completed"),
+          Map.entry("BUSY", "busy"),
+          Map.entry("USERBUSY", "busy"),
+          Map.entry("NOANSWER", "no-answer"),
+          Map.entry("CANCEL", "cancel"),
+          Map.entry("CANCELED", "cancel"),
+          Map.entry("CANCELLED", "cancel"),
+          Map.entry("FAILED", "failed"),
+          Map.entry("FAILURE", "failed"),
+          Map.entry("CONGESTION", "failed"),
+          Map.entry("TIMEOUT", "timeout"));
+
+  /**
+   * A number as Plivo lists it, compared: trimmed, without a leading {@code +} (Plivo's own
+   * fixtures show both {@code "+14158572518"} and {@code "14153268174"}); {@code null} stays null.
+   */
+  public static String number(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.trim();
+    return v.startsWith("+") ? v.substring(1) : v;
+  }
+
+  /**
+   * The record's state as Plivo sent it ({@code call_state}, else {@code call_status}), or null.
+   */
+  static String state(JsonNode call) {
+    for (String field : new String[] {"call_state", "call_status"}) {
+      String value = PlivoHttp.text(call, field);
+      if (value != null && value.length() <= 64) {
+        return value.trim();
+      }
+    }
+    return null;
+  }
+
+  private static String normalise(String state) {
+    return state.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.dialkit.campaign.AnsweredBy;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.provider.plivo.internal.PlivoHangupCauses.Outcome;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -120,6 +121,21 @@ public final class PlivoStatuses {
       case "false" -> AnsweredBy.HUMAN;
       default -> null;
     };
+  }
+
+  /**
+   * A Plivo time that carries its own offset ({@code 2022-06-28 19:39:05+05:30}), or {@code null}
+   * when it has none or cannot be read.
+   */
+  public static OffsetDateTime withOffset(String text) {
+    try {
+      return PLIVO_TIME.parseBest(text.trim(), OffsetDateTime::from, LocalDateTime::from)
+              instanceof OffsetDateTime odt
+          ? odt
+          : null;
+    } catch (DateTimeException | ArithmeticException e) {
+      return null;
+    }
   }
 
   /**

@@ -53,6 +53,7 @@ public final class TwilioCallResource {
         .occurredAt(ended)
         .endedAt(ended)
         .duration(duration)
+        .billedDuration(duration)
         .answeredBy(answeredBy)
         .rawPayload(raw)
         .build();

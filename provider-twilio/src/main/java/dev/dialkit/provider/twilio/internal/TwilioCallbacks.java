@@ -32,14 +32,27 @@ import java.time.Instant;
  * {@code in-progress} event that timestamp is the answer time, and Dialkit's state machine takes it
  * as such; on a terminal event it is the end time.
  *
- * <p>An async AMD callback ({@code AnsweredBy} without {@code CallStatus}) becomes an {@link
- * CallStatus#ANSWERED} update carrying {@code answeredBy}, with raw status {@code amd-<AnsweredBy>}
- * (for example {@code amd-machine_start}) so that it is deduplicated apart from the {@code
- * in-progress} event; it carries no time.
+ * <p>Duration: {@code CallDuration} (whole seconds, on the terminal callback) is both the update's
+ * {@code duration} and its {@code billedDuration}: it is the figure Twilio bills, and Twilio's
+ * one-second timestamps can disagree with it by a second.
+ *
+ * <p>An async AMD callback becomes an {@link CallStatus#ANSWERED} update carrying {@code
+ * answeredBy}, with raw status {@code amd-<AnsweredBy>} (for example {@code amd-machine_start}) so
+ * that it is deduplicated apart from the {@code in-progress} event; it carries no time. It is known
+ * by the {@value #AMD_MARKER} parameter Dialkit puts on the {@code AsyncAmdStatusCallback} URL
+ * (covered by the signature), whatever else the body holds; a callback without the marker that has
+ * {@code AnsweredBy} but no {@code CallStatus} (a call placed by an older Dialkit) is one too. A
+ * machine or fax verdict makes the call's {@code completed} end {@link CallStatus#VOICEMAIL}.
  */
 public final class TwilioCallbacks {
   /** The raw-status prefix of an async AMD callback's update. */
   public static final String AMD_PREFIX = "amd-";
+
+  /**
+   * The query parameter ({@code twilio_amd=1}) that marks the {@code AsyncAmdStatusCallback} URL,
+   * so that its callback is known for an AMD verdict even if Twilio adds a {@code CallStatus}.
+   */
+  public static final String AMD_MARKER = "twilio_amd";
 
   private TwilioCallbacks() {}
 
@@ -58,9 +71,12 @@ public final class TwilioCallbacks {
         text(form, "AnsweredBy", CallStatusUpdate.MAX_ID_LENGTH - AMD_PREFIX.length());
     AnsweredBy answeredBy = TwilioStatuses.answeredBy(rawAnsweredBy);
     CallStatusUpdate.Builder update;
-    if (raw == null) {
+    if (isAmdCallback(request) || raw == null) {
       if (answeredBy == null) {
-        throw malformed("missing field CallStatus (and no AnsweredBy of an AMD callback)");
+        throw malformed(
+            raw == null
+                ? "missing field CallStatus (and no AnsweredBy of an AMD callback)"
+                : "missing field AnsweredBy of an AMD callback");
       }
       update = CallStatusUpdate.builder(CallStatus.ANSWERED, AMD_PREFIX + rawAnsweredBy);
     } else {
@@ -88,6 +104,7 @@ public final class TwilioCallbacks {
           .occurredAt(timestamp(first(form, "Timestamp")))
           .sequence(sequence)
           .duration(seconds == null ? null : Duration.ofSeconds(seconds))
+          .billedDuration(seconds == null ? null : Duration.ofSeconds(seconds))
           .hangupCause(error)
           .sipCode(sip)
           .recordingUrl(text(form, "RecordingUrl", CallStatusUpdate.MAX_RECORDING_URL_LENGTH));
@@ -101,6 +118,16 @@ public final class TwilioCallbacks {
     } catch (IllegalArgumentException e) {
       // every range is checked above; should the core's checks ever be wider, still a 400
       throw malformed(e.getMessage());
+    }
+  }
+
+  /** Whether the (signed) URL carries {@link #AMD_MARKER}: the async AMD callback's URL. */
+  private static boolean isAmdCallback(WebhookRequest request) {
+    try {
+      return "1".equals(request.queryParameter(AMD_MARKER));
+    } catch (IllegalArgumentException e) {
+      // a query that does not decode has failed the signature already; never reached
+      return false;
     }
   }
 

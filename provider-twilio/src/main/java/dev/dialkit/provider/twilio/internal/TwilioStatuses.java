@@ -43,9 +43,12 @@ public final class TwilioStatuses {
   }
 
   /**
-   * Maps {@code AnsweredBy}: {@code human}; {@code machine_start}, {@code machine_end_beep}, {@code
-   * machine_end_silence}, {@code machine_end_other}; {@code fax}; {@code unknown} and anything else
-   * is {@link AnsweredBy#UNKNOWN}. {@code null} or blank stays {@code null}.
+   * Maps {@code AnsweredBy}: {@code human} is {@link AnsweredBy#HUMAN}; {@code machine_start},
+   * {@code machine_end_beep}, {@code machine_end_silence}, {@code machine_end_other} (the
+   * callbacks' values, twilio-oai insights v1 {@code call_summaries_enum_answered_by}) and plain
+   * {@code machine} (the REST Call resource's "Either human or machine", twilio-oai v2010) are
+   * {@link AnsweredBy#MACHINE}; {@code fax} is {@link AnsweredBy#FAX}; {@code unknown} and anything
+   * else is {@link AnsweredBy#UNKNOWN}. {@code null} or blank stays {@code null}.
    */
   public static AnsweredBy answeredBy(String raw) {
     if (raw == null || raw.isBlank()) {
@@ -54,7 +57,7 @@ public final class TwilioStatuses {
     if (raw.equals("human")) {
       return AnsweredBy.HUMAN;
     }
-    if (raw.startsWith("machine_")) {
+    if (raw.equals("machine") || raw.startsWith("machine_")) {
       return AnsweredBy.MACHINE;
     }
     return raw.equals("fax") ? AnsweredBy.FAX : AnsweredBy.UNKNOWN;
@@ -62,8 +65,8 @@ public final class TwilioStatuses {
 
   /**
    * Why a {@code failed} call failed: the SIP response code first (404/604 invalid number, 403/603
-   * rejected, 5xx carrier error), then Twilio's error code (the create-time number and account
-   * codes), else {@link FailureReason#UNKNOWN}.
+   * rejected, 607/608 caller id blocked as unwanted, 5xx carrier error), then Twilio's error code
+   * (the create-time number and account codes), else {@link FailureReason#UNKNOWN}.
    */
   public static FailureReason failureReason(String sipCode, String errorCode) {
     if (sipCode != null) {
@@ -73,6 +76,11 @@ public final class TwilioStatuses {
         }
         case "403", "603" -> {
           return FailureReason.REJECTED;
+        }
+        case "607", "608" -> {
+          // 607 Unwanted (RFC 8197) and 608 Rejected (RFC 8688): the terminating carrier's
+          // call-blocking analytics refused the caller id, not the person the lead's number
+          return FailureReason.CALLER_ID_BLOCKED;
         }
         default -> {
           if (sipCode.trim().matches("5\\d\\d")) {
