@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * @param callingWindow when leads may be called, in their own time zones
  * @param callerIdRotation how caller ids are picked from {@code callerIds}
  * @param autoPause when to pause by itself on failures, or {@code null} for never
+ * @param failover providers to fail over to, in order, when the one dialing is down (its circuit
+ *     breaker open, or it refused a call for its own account, capacity or error): at most {@value
+ *     #MAX_FAILOVER_PROVIDERS}, no repeats, not the primary {@code provider}; empty for none
  */
 public record CampaignSpec(
     String name,
@@ -42,7 +45,8 @@ public record CampaignSpec(
     RetryPolicy retry,
     CallingWindow callingWindow,
     CallerIdRotation callerIdRotation,
-    AutoPause autoPause) {
+    AutoPause autoPause,
+    List<String> failover) {
 
   /** {@code 30 s}: the ring timeout when none is set. */
   public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -68,6 +72,9 @@ public record CampaignSpec(
   /** {@code 24 h}: the longest max call duration. */
   public static final Duration MAX_CALL_DURATION = Duration.ofHours(24);
 
+  /** {@value}: the most providers a campaign fails over to. */
+  public static final int MAX_FAILOVER_PROVIDERS = 5;
+
   /** A provider's name, as {@link CampaignDialerBuilder#provider} allows it. */
   private static final Pattern PROVIDER = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
@@ -84,6 +91,63 @@ public record CampaignSpec(
     InvalidConfigurationException.required("retry", retry);
     InvalidConfigurationException.required("callingWindow", callingWindow);
     InvalidConfigurationException.required("callerIdRotation", callerIdRotation);
+    failover = checkFailover(provider, failover);
+  }
+
+  /** A spec without failover providers. */
+  public CampaignSpec(
+      String name,
+      Agent agent,
+      List<PhoneNumber> callerIds,
+      String provider,
+      Integer maxConcurrentCalls,
+      Duration ringTimeout,
+      Duration maxCallDuration,
+      boolean machineDetection,
+      boolean record,
+      RetryPolicy retry,
+      CallingWindow callingWindow,
+      CallerIdRotation callerIdRotation,
+      AutoPause autoPause) {
+    this(
+        name,
+        agent,
+        callerIds,
+        provider,
+        maxConcurrentCalls,
+        ringTimeout,
+        maxCallDuration,
+        machineDetection,
+        record,
+        retry,
+        callingWindow,
+        callerIdRotation,
+        autoPause,
+        List.of());
+  }
+
+  private static List<String> checkFailover(String provider, List<String> failover) {
+    if (failover == null) {
+      return List.of();
+    }
+    if (failover.size() > MAX_FAILOVER_PROVIDERS) {
+      throw new InvalidConfigurationException(
+          "failover",
+          failover.size() + " providers",
+          "must hold at most " + MAX_FAILOVER_PROVIDERS + " providers");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String name : failover) {
+      if (name == null) {
+        throw new InvalidConfigurationException("failover", null, "must not hold null");
+      }
+      checkProvider(name);
+      if (!seen.add(name) || name.equals(provider)) {
+        throw new InvalidConfigurationException(
+            "failover", Untrusted.quote(name), "must not repeat a provider or name the primary");
+      }
+    }
+    return List.copyOf(failover);
   }
 
   private static String checkName(String name) {
@@ -173,6 +237,7 @@ public record CampaignSpec(
     b.callingWindow = existing.callingWindow;
     b.callerIdRotation = existing.callerIdRotation;
     b.autoPause = existing.autoPause;
+    b.failover = existing.failover;
     return b;
   }
 
@@ -191,6 +256,7 @@ public record CampaignSpec(
     private CallingWindow callingWindow = CallingWindow.always();
     private CallerIdRotation callerIdRotation = CallerIdRotation.ROUND_ROBIN;
     private AutoPause autoPause;
+    private List<String> failover = List.of();
 
     private Builder() {}
 
@@ -295,6 +361,18 @@ public record CampaignSpec(
       return this;
     }
 
+    /**
+     * Providers to fail over to, in order, when the one dialing is down: its circuit breaker is
+     * open, or it refused a call for its own account, capacity or error (a refusal it certainly did
+     * not act on). A call that may have been placed never fails over. Each by {@code
+     * CallProvider.name()}; default none.
+     */
+    public Builder failover(String... providers) {
+      this.failover =
+          checkFailover(provider, providers == null ? null : java.util.Arrays.asList(providers));
+      return this;
+    }
+
     /** Default none: the campaign never pauses by itself. */
     public Builder autoPause(AutoPause autoPause) {
       this.autoPause = autoPause;
@@ -315,7 +393,8 @@ public record CampaignSpec(
           retry,
           callingWindow,
           callerIdRotation,
-          autoPause);
+          autoPause,
+          failover);
     }
   }
 }

@@ -253,4 +253,24 @@ class CampaignSpecValidationTest {
         "65 entries",
         "must hold at most 64 entries");
   }
+
+  @Test
+  void failoverProvidersAreCheckedAndKeptInOrder() {
+    assertThat(valid().provider("a").failover("b", "c").build().failover())
+        .containsExactly("b", "c");
+    assertThat(valid().build().failover()).isEmpty();
+    assertThatThrownBy(() -> valid().provider("a").failover("b", "b").build())
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("failover");
+    assertThatThrownBy(() -> valid().failover("b").provider("b").build())
+        .as("the primary named after its failover")
+        .isInstanceOf(InvalidConfigurationException.class);
+    assertThatThrownBy(() -> valid().failover("a", "b", "c", "d", "e", "f"))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("at most 5");
+    assertThatThrownBy(() -> valid().failover("no spaces"))
+        .isInstanceOf(InvalidConfigurationException.class);
+    assertThatThrownBy(() -> valid().failover((String) null))
+        .isInstanceOf(InvalidConfigurationException.class);
+  }
 }

@@ -34,6 +34,26 @@ interface CampaignContract extends StoreContractSupport {
   }
 
   @Test
+  default void aCampaignsFailoverProvidersAreStoredInOrder() {
+    Campaign plain = draft(TENANT_A, "c1");
+    Campaign campaign =
+        dev.dialkit.campaign.Campaign.draft(
+            dev.dialkit.campaign.CampaignId.of("c2"),
+            TENANT_A,
+            dev.dialkit.campaign.CampaignSpec.from(plain.spec())
+                .provider("primary")
+                .failover("second", "third")
+                .build(),
+            plain.createdAt());
+    store().createCampaign(campaign);
+    assertThat(store().findCampaign(TENANT_A, campaign.id()).orElseThrow().spec().failover())
+        .containsExactly("second", "third");
+    store().createCampaign(plain);
+    assertThat(store().findCampaign(TENANT_A, plain.id()).orElseThrow().spec().failover())
+        .isEmpty();
+  }
+
+  @Test
   default void createCampaignWithAnExistingIdFailsAndKeepsTheFirst() {
     Campaign first = draft(TENANT_A, "c1");
     store().createCampaign(first);

@@ -308,12 +308,18 @@ final class CallPlacer {
       answers.ambiguous(call, pe);
       return;
     }
+    if (pe != null && !pe.isRetryable() && failsOver(call, p, pe)) {
+      return;
+    }
     if (pe == null || !pe.isRetryable()) {
       answers.refused(call, error);
       return;
     }
     // the provider certainly did not act on it: send again after the backoff, with a new permit
     long delayMillis = p.retry.onError(pe);
+    if (delayMillis < 0 && failsOver(call, p, pe)) {
+      return;
+    }
     if (delayMillis < 0) {
       release(
           call,
@@ -333,6 +339,45 @@ final class CallPlacer {
     placements.waiting(call.id(), now());
     scheduler.schedule(
         () -> guarded(call, () -> attempt(call, p, call.sentAt())), Duration.ofMillis(delayMillis));
+  }
+
+  /**
+   * Fails a refused call over, if its campaign names failover providers and the refusal says the
+   * provider itself is down (its account or permissions, its capacity after the retries, its own
+   * error), never the lead's number: the provider's circuit breaker is opened, so that the next
+   * claims go to the campaign's next provider, and the call is released unsent with its lead due at
+   * once (its attempt refunded). Only for refusals the provider certainly did not act on: an
+   * ambiguous create never gets here.
+   *
+   * @return whether the call was failed over
+   */
+  private boolean failsOver(Call call, Placement p, ProviderException pe) {
+    if (p.campaign().spec().failover().isEmpty() || pe.isAmbiguous()) {
+      return false;
+    }
+    boolean providerDown =
+        switch (pe.reason()) {
+          case ACCOUNT_OR_PERMISSION, PROVIDER_ERROR, RATE_LIMITED -> true;
+          default -> false;
+        };
+    if (!providerDown) {
+      return false;
+    }
+    CircuitBreaker breaker = guards.breaker(call.provider());
+    if (breaker.getState() != CircuitBreaker.State.OPEN) {
+      breaker.transitionToOpenState();
+    }
+    log.warn(
+        "call {} of campaign {}: {} refused it ({}); the provider is down, the lead fails over",
+        call.id(),
+        call.campaignId(),
+        call.provider(),
+        pe.reason());
+    release(
+        call,
+        "not placed: " + call.provider() + " is down (" + pe.reason() + "); failing over",
+        now());
+    return true;
   }
 
   private void release(Call call, String why, Instant requeueAt) {

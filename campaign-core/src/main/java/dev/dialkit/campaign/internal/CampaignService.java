@@ -80,6 +80,13 @@ final class CampaignService implements Campaigns {
           spec.provider(),
           "must be one of this dialer's providers " + providers.keySet());
     }
+    for (String failover : spec.failover()) {
+      if (!providers.containsKey(failover)) {
+        throw new InvalidConfigurationException(
+            "failover", failover, "must name only this dialer's providers " + providers.keySet());
+      }
+      providers.get(failover).checkAgent(spec.agent());
+    }
     // the provider refuses an agent it cannot dial now, not at the campaign's first call
     (spec.provider() != null
             ? providers.get(spec.provider())

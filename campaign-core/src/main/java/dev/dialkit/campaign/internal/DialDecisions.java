@@ -20,7 +20,25 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DialDecisions {
   private record Deferral(Reason reason, String detail, Instant at) {}
 
+  /** Claims of a campaign this instance made through a failover provider, and the latest pair. */
+  private record Failovers(long count, String from, String to) {}
+
   private final ConcurrentHashMap<CampaignId, Deferral> lastDeferral = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<CampaignId, Failovers> failovers = new ConcurrentHashMap<>();
+
+  /** A lead of {@code campaign} was claimed for {@code to} because {@code from} was down. */
+  void failedOver(CampaignId campaign, String from, String to) {
+    failovers.merge(
+        campaign,
+        new Failovers(1, from, to),
+        (old, one) -> new Failovers(old.count() + 1, from, to));
+  }
+
+  /** How many calls of the campaign this instance sent through a failover provider. */
+  long failovers(CampaignId campaign) {
+    Failovers f = failovers.get(campaign);
+    return f == null ? 0 : f.count();
+  }
 
   void deferred(CampaignId campaign, Reason reason, String detail, Instant at) {
     lastDeferral.put(campaign, new Deferral(reason, detail, at));
@@ -104,9 +122,30 @@ final class DialDecisions {
     }
     Deferral d = lastDeferral.get(campaign.id());
     if (d != null) {
-      return decision(lead, Kind.DEFERRED, d.reason(), d.detail(), d.at());
+      return decision(
+          lead, Kind.DEFERRED, d.reason(), withFailovers(campaign.id(), d.detail()), d.at());
     }
-    return decision(lead, Kind.DEFERRED, Reason.WAITING_FOR_TURN, "due; waiting for its turn", now);
+    return decision(
+        lead,
+        Kind.DEFERRED,
+        Reason.WAITING_FOR_TURN,
+        withFailovers(campaign.id(), "due; waiting for its turn"),
+        now);
+  }
+
+  /** The detail, with the campaign's failovers if it had any: what the decision record shows. */
+  private String withFailovers(CampaignId campaign, String detail) {
+    Failovers f = failovers.get(campaign);
+    return f == null
+        ? detail
+        : detail
+            + " ("
+            + f.count()
+            + " call(s) failed over by this instance, latest from "
+            + f.from()
+            + " to "
+            + f.to()
+            + ")";
   }
 
   private static DialDecision decision(

@@ -290,6 +290,16 @@ final class DialingExecutor implements CallEndListener {
       ClaimResult result = claim(slot, now, from);
       lifecycle.passedOver(result.passedOver());
       if (result instanceof ClaimResult.Claimed claimed) {
+        String primary = primaryProvider(slot.campaign);
+        if (!slot.provider.name().equals(primary)) {
+          decisions.failedOver(slot.campaign.id(), primary, slot.provider.name());
+          log.info(
+              "campaign {}: call {} goes through {}: {} is down",
+              slot.campaign.id(),
+              claimed.call().id(),
+              slot.provider.name(),
+              primary);
+        }
         slot.active++;
         tenantActive.merge(tenant, 1L, Long::sum);
         decisions.claimed(slot.campaign.id());
@@ -479,10 +489,31 @@ final class DialingExecutor implements CallEndListener {
     return leases.holds(campaign, now);
   }
 
+  private String primaryProvider(Campaign campaign) {
+    String name = campaign.spec().provider();
+    return name == null ? settings.defaultProvider() : name;
+  }
+
+  /**
+   * The provider the campaign dials through now: its own (or the dialer's first), unless that one's
+   * circuit breaker is open and a failover provider's is not; then the first such failover, in the
+   * campaign's order. A provider that recovers (its breaker half-open or closed) takes its calls
+   * back at the next claim.
+   */
   private CallProvider provider(Campaign campaign) {
     String name = campaign.spec().provider();
     CallProvider provider =
         settings.providers().get(name == null ? settings.defaultProvider() : name);
+    if (provider != null
+        && !campaign.spec().failover().isEmpty()
+        && !guards.admits(provider.name())) {
+      for (String failover : campaign.spec().failover()) {
+        CallProvider next = settings.providers().get(failover);
+        if (next != null && guards.admits(next.name())) {
+          return next;
+        }
+      }
+    }
     if (provider == null) {
       log.warn(
           "campaign {} names provider '{}' that dialer {} does not have; skipped",

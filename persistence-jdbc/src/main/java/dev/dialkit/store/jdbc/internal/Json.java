@@ -99,6 +99,10 @@ public final class Json {
       autoPause.put("window", spec.autoPause().window());
       autoPause.put("maxFailureRate", spec.autoPause().maxFailureRate());
     }
+    if (!spec.failover().isEmpty()) {
+      // written only when set: specs stored before failover existed read back the same
+      spec.failover().forEach(root.putArray("failover")::add);
+    }
     return root.toString();
   }
 
@@ -152,6 +156,11 @@ public final class Json {
             ? null
             : new AutoPause(p.get("window").asInt(), p.get("maxFailureRate").asDouble());
     JsonNode max = root.get("maxConcurrentCalls");
+    List<String> failover = new ArrayList<>();
+    JsonNode f = root.get("failover");
+    if (f != null && f.isArray()) {
+      f.forEach(n -> failover.add(n.asText()));
+    }
     return new CampaignSpec(
         root.get("name").asText(),
         agent,
@@ -165,7 +174,8 @@ public final class Json {
         retry,
         window,
         CallerIdRotation.valueOf(root.get("callerIdRotation").asText()),
-        autoPause);
+        autoPause,
+        failover);
   }
 
   private static String text(JsonNode node) {

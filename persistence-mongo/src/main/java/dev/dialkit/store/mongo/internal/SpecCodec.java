@@ -31,6 +31,7 @@ final class SpecCodec {
                 .append("variables", Codec.pairs(s.agent().variables())))
         .append("callerIds", s.callerIds().stream().map(PhoneNumber::e164).toList())
         .append("provider", s.provider())
+        .append("failover", s.failover())
         .append("maxConcurrentCalls", s.maxConcurrentCalls())
         .append("ringTimeout", Codec.nanos(s.ringTimeout()))
         .append("maxCallDuration", Codec.nanos(s.maxCallDuration()))
@@ -88,7 +89,9 @@ final class SpecCodec {
         CallerIdRotation.valueOf(d.getString("callerIdRotation")),
         autoPause == null
             ? null
-            : new AutoPause(autoPause.getInteger("window"), autoPause.getDouble("maxFailureRate")));
+            : new AutoPause(autoPause.getInteger("window"), autoPause.getDouble("maxFailureRate")),
+        // absent from specs stored before failover existed
+        d.containsKey("failover") ? d.getList("failover", String.class) : List.of());
   }
 
   private static <E extends Enum<E>> Set<E> enums(Class<E> type, List<String> names) {
