@@ -2,8 +2,7 @@ package dev.dialkit.campaign;
 
 import dev.dialkit.campaign.internal.DefaultCampaignDialer;
 import dev.dialkit.campaign.internal.DialerSettings;
-import dev.dialkit.campaign.internal.TenantCallerIdHealth;
-import dev.dialkit.campaign.internal.TenantCaps;
+import dev.dialkit.campaign.internal.PerTenant;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.TaskScheduler;
@@ -490,7 +489,7 @@ public final class CampaignDialerBuilder {
             permitTimeout,
             recoveryGrace,
             statusQueriesPerSecond,
-            new TenantCaps(attemptCaps, attemptCapsByTenant),
-            new TenantCallerIdHealth(callerIdHealth, callerIdHealthByTenant)));
+            new PerTenant<>(attemptCaps, attemptCapsByTenant),
+            new PerTenant<>(callerIdHealth, callerIdHealthByTenant)));
   }
 }

@@ -45,7 +45,7 @@ final class CallerIdRests {
     Instant restedUntil;
   }
 
-  private final TenantCallerIdHealth policies;
+  private final PerTenant<CallerIdHealth> policies;
   private final Clock clock;
   private final TaskScheduler scheduler;
   private final EventPublisher events;
@@ -54,7 +54,7 @@ final class CallerIdRests {
   private final Set<CampaignId> awaiting = ConcurrentHashMap.newKeySet();
 
   CallerIdRests(
-      TenantCallerIdHealth policies,
+      PerTenant<CallerIdHealth> policies,
       Clock clock,
       TaskScheduler scheduler,
       EventPublisher events,

@@ -1,5 +1,7 @@
 package dev.dialkit.campaign.internal;
 
+import dev.dialkit.campaign.AttemptCaps;
+import dev.dialkit.campaign.CallerIdHealth;
 import dev.dialkit.campaign.ConcurrencyPolicy;
 import dev.dialkit.campaign.DialkitListener;
 import dev.dialkit.campaign.PreDialHook;
@@ -50,8 +52,8 @@ public record DialerSettings(
     Duration permitTimeout,
     Duration recoveryGrace,
     double statusQueriesPerSecond,
-    TenantCaps attemptCaps,
-    TenantCallerIdHealth callerIdHealth) {
+    PerTenant<AttemptCaps> attemptCaps,
+    PerTenant<CallerIdHealth> callerIdHealth) {
 
   /** These settings with another store. */
   DialerSettings withStore(CampaignStore other) {

@@ -501,9 +501,8 @@ final class DialingExecutor implements CallEndListener {
    * back at the next claim.
    */
   private CallProvider provider(Campaign campaign) {
-    String name = campaign.spec().provider();
-    CallProvider provider =
-        settings.providers().get(name == null ? settings.defaultProvider() : name);
+    String name = primaryProvider(campaign);
+    CallProvider provider = settings.providers().get(name);
     if (provider != null
         && !campaign.spec().failover().isEmpty()
         && !guards.admits(provider.name())) {

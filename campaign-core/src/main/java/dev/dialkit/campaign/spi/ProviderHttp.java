@@ -92,6 +92,60 @@ public final class ProviderHttp {
         cause);
   }
 
+  /**
+   * The exception for a 5xx answer to a request: the provider may have acted on it before failing,
+   * so it is ambiguous ({@link FailureReason#PROVIDER_ERROR}, never re-sent; Dialkit reconciles).
+   *
+   * @param what what failed, already masked and escaped
+   * @param code the provider's own error code, or {@code null}
+   */
+  public static ProviderException serverError(
+      String provider, String what, int httpStatus, String code) {
+    return new ProviderException(
+        provider,
+        what + "; the request may have been acted on",
+        httpStatus,
+        code,
+        FailureReason.PROVIDER_ERROR,
+        false,
+        true,
+        null);
+  }
+
+  /**
+   * The exception for an answer of a status the provider does not document for the request (a 1xx
+   * or 3xx, a 2xx it cannot read): ambiguous, since it may have acted on the request.
+   */
+  public static ProviderException unexpectedStatus(
+      String provider, String what, int httpStatus, String code) {
+    return new ProviderException(
+        provider,
+        what + ": unexpected HTTP status",
+        httpStatus,
+        code,
+        FailureReason.PROVIDER_ERROR,
+        false,
+        true,
+        null);
+  }
+
+  /**
+   * The exception for a request the provider certainly did not act on (it answered a refusal):
+   * retryable (a rate or capacity limit) or permanent, never ambiguous.
+   *
+   * @param what what failed, already masked and escaped
+   * @param code the provider's own error code, or {@code null}
+   */
+  public static ProviderException refused(
+      String provider,
+      String what,
+      int httpStatus,
+      String code,
+      FailureReason reason,
+      boolean retryable) {
+    return new ProviderException(provider, what, httpStatus, code, reason, retryable, false, null);
+  }
+
   /** The {@code Authorization} header value for HTTP Basic; a secret, never log it. */
   public static String basicAuthorization(String user, String secret) {
     return "Basic "

@@ -3,13 +3,11 @@ package dev.dialkit.testkit.internal.sim;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.Campaign;
-import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadState;
-import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CampaignStore;
@@ -126,7 +124,7 @@ public final class SimInvariants {
       violations.add("campaign " + c.id() + " is not stored");
       return;
     }
-    List<Lead> leads = leads(c.tenant(), c.id());
+    List<Lead> leads = SimWorlds.leads(store, c.tenant(), c.id());
     Map<PhoneNumber, Lead> byPhone = new HashMap<>();
     leads.forEach(l -> byPhone.put(l.phone(), l));
     for (PhoneNumber accepted : operator.accepted().get(c.id())) {
@@ -277,19 +275,6 @@ public final class SimInvariants {
                 + ", the provider's billed duration is "
                 + truth.billedDuration());
       }
-    }
-  }
-
-  private List<Lead> leads(TenantId tenant, CampaignId id) {
-    List<Lead> all = new ArrayList<>();
-    long cursor = 0;
-    while (true) {
-      var page = store.listLeads(tenant, id, PageRequest.after(cursor, PageRequest.MAX_LIMIT));
-      if (page.items().isEmpty()) {
-        return all;
-      }
-      all.addAll(page.items());
-      cursor = page.nextCursor();
     }
   }
 

@@ -195,19 +195,28 @@ public final class SimWorlds {
   }
 
   private static boolean onlyCapHeld(CampaignStore store, SimCampaign c) {
+    for (Lead lead : leads(store, c.tenant(), c.id())) {
+      if (lead.state() == LeadState.IN_PROGRESS
+          || (lead.state() == LeadState.QUEUED && !capHold(lead))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every lead of the campaign as the store holds it, read page by page. */
+  static List<Lead> leads(
+      CampaignStore store,
+      dev.dialkit.campaign.TenantId tenant,
+      dev.dialkit.campaign.CampaignId id) {
+    List<Lead> all = new java.util.ArrayList<>();
     long cursor = 0;
     while (true) {
-      var page =
-          store.listLeads(c.tenant(), c.id(), PageRequest.after(cursor, PageRequest.MAX_LIMIT));
+      var page = store.listLeads(tenant, id, PageRequest.after(cursor, PageRequest.MAX_LIMIT));
       if (page.items().isEmpty()) {
-        return true;
+        return all;
       }
-      for (Lead lead : page.items()) {
-        if (lead.state() == LeadState.IN_PROGRESS
-            || (lead.state() == LeadState.QUEUED && !capHold(lead))) {
-          return false;
-        }
-      }
+      all.addAll(page.items());
       cursor = page.nextCursor();
     }
   }

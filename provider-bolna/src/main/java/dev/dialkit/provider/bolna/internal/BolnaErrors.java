@@ -58,22 +58,16 @@ public final class BolnaErrors {
     String lower = error == null ? "" : error.toLowerCase(Locale.ROOT);
     String what = action + " failed" + (error == null ? "" : ": " + ProviderHttp.maskDigits(error));
     if (httpStatus == 429) {
-      return refused(provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
+      return ProviderHttp.refused(
+          provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
     }
     if (httpStatus >= 500) {
-      return new ProviderException(
-          provider,
-          what + "; the request may have been acted on",
-          httpStatus,
-          code,
-          FailureReason.PROVIDER_ERROR,
-          false,
-          true,
-          null);
+      return ProviderHttp.serverError(provider, what, httpStatus, code);
     }
     if (httpStatus >= 400) {
       if (lower.contains("concurrency")) {
-        return refused(provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
+        return ProviderHttp.refused(
+            provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
       }
       FailureReason reason = FailureReason.PROVIDER_ERROR;
       if (httpStatus == 401
@@ -84,17 +78,9 @@ public final class BolnaErrors {
       } else if ((httpStatus == 400 || httpStatus == 422) && NUMBER.matcher(lower).find()) {
         reason = FailureReason.INVALID_NUMBER;
       }
-      return refused(provider, what, httpStatus, code, reason, false);
+      return ProviderHttp.refused(provider, what, httpStatus, code, reason, false);
     }
-    return new ProviderException(
-        provider,
-        what + ": unexpected HTTP status",
-        httpStatus,
-        code,
-        FailureReason.PROVIDER_ERROR,
-        false,
-        true,
-        null);
+    return ProviderHttp.unexpectedStatus(provider, what, httpStatus, code);
   }
 
   /** The error's text: {@code message}, {@code detail} or {@code error}, any JSON type. */
@@ -112,15 +98,5 @@ public final class BolnaErrors {
       }
     }
     return null;
-  }
-
-  private static ProviderException refused(
-      String provider,
-      String what,
-      int httpStatus,
-      String code,
-      FailureReason reason,
-      boolean retryable) {
-    return new ProviderException(provider, what, httpStatus, code, reason, retryable, false, null);
   }
 }

@@ -71,25 +71,19 @@ public final class PlivoErrors {
     }
     String what = action + " failed" + (error == null ? "" : ": " + ProviderHttp.maskDigits(error));
     if (httpStatus == 429) {
-      return permanentOr(provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
+      return ProviderHttp.refused(
+          provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
     }
     if (httpStatus >= 500) {
-      return new ProviderException(
-          provider,
-          what + "; the request may have been acted on",
-          httpStatus,
-          code,
-          FailureReason.PROVIDER_ERROR,
-          false,
-          true,
-          null);
+      return ProviderHttp.serverError(provider, what, httpStatus, code);
     }
     if (httpStatus >= 400) {
       if ("5030".equals(code)
           || "1020".equals(code)
           || lower.contains("concurrency limit")
           || lower.contains("simultaneous dial")) {
-        return permanentOr(provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
+        return ProviderHttp.refused(
+            provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
       }
       FailureReason reason = FailureReason.PROVIDER_ERROR;
       if (httpStatus == 401
@@ -100,26 +94,8 @@ public final class PlivoErrors {
       } else if (httpStatus == 400 && INVALID_NUMBER.matcher(lower).find()) {
         reason = FailureReason.INVALID_NUMBER;
       }
-      return permanentOr(provider, what, httpStatus, code, reason, false);
+      return ProviderHttp.refused(provider, what, httpStatus, code, reason, false);
     }
-    return new ProviderException(
-        provider,
-        what + ": unexpected HTTP status",
-        httpStatus,
-        code,
-        FailureReason.PROVIDER_ERROR,
-        false,
-        true,
-        null);
-  }
-
-  private static ProviderException permanentOr(
-      String provider,
-      String what,
-      int httpStatus,
-      String code,
-      FailureReason reason,
-      boolean retryable) {
-    return new ProviderException(provider, what, httpStatus, code, reason, retryable, false, null);
+    return ProviderHttp.unexpectedStatus(provider, what, httpStatus, code);
   }
 }

@@ -66,44 +66,28 @@ public final class SansPbxErrors {
     String what =
         action + " failed" + (message == null ? "" : ": " + ProviderHttp.maskDigits(message));
     if (httpStatus == 429) {
-      return refused(provider, what, httpStatus, FailureReason.RATE_LIMITED, true);
+      return ProviderHttp.refused(
+          provider, what, httpStatus, null, FailureReason.RATE_LIMITED, true);
     }
     if (httpStatus >= 500) {
-      return new ProviderException(
-          provider,
-          what + "; the request may have been acted on",
-          httpStatus,
-          null,
-          FailureReason.PROVIDER_ERROR,
-          false,
-          true,
-          null);
+      return ProviderHttp.serverError(provider, what, httpStatus, null);
     }
     if (httpStatus >= 400 || httpStatus / 100 == 2) {
       if (LIMIT.matcher(lower).find()) {
-        return refused(provider, what, httpStatus, FailureReason.RATE_LIMITED, true);
+        return ProviderHttp.refused(
+            provider, what, httpStatus, null, FailureReason.RATE_LIMITED, true);
       }
       if (httpStatus == 401 || httpStatus == 403 || ACCOUNT.matcher(lower).find()) {
-        return refused(provider, what, httpStatus, FailureReason.ACCOUNT_OR_PERMISSION, false);
+        return ProviderHttp.refused(
+            provider, what, httpStatus, null, FailureReason.ACCOUNT_OR_PERMISSION, false);
       }
       if (INVALID_NUMBER.matcher(lower).find()) {
-        return refused(provider, what, httpStatus, FailureReason.INVALID_NUMBER, false);
+        return ProviderHttp.refused(
+            provider, what, httpStatus, null, FailureReason.INVALID_NUMBER, false);
       }
-      return refused(provider, what, httpStatus, FailureReason.PROVIDER_ERROR, false);
+      return ProviderHttp.refused(
+          provider, what, httpStatus, null, FailureReason.PROVIDER_ERROR, false);
     }
-    return new ProviderException(
-        provider,
-        what + ": unexpected HTTP status",
-        httpStatus,
-        null,
-        FailureReason.PROVIDER_ERROR,
-        false,
-        true,
-        null);
-  }
-
-  private static ProviderException refused(
-      String provider, String what, int httpStatus, FailureReason reason, boolean retryable) {
-    return new ProviderException(provider, what, httpStatus, null, reason, retryable, false, null);
+    return ProviderHttp.unexpectedStatus(provider, what, httpStatus, null);
   }
 }

@@ -48,19 +48,11 @@ public final class TwilioErrors {
     }
     String what = action + " failed" + (message == null ? "" : ": " + mask(message));
     if (httpStatus == 429 || "20429".equals(code) || "10004".equals(code)) {
-      return new ProviderException(
-          provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true, false, null);
+      return ProviderHttp.refused(
+          provider, what, httpStatus, code, FailureReason.RATE_LIMITED, true);
     }
     if (httpStatus >= 500) {
-      return new ProviderException(
-          provider,
-          what + "; the request may have been acted on",
-          httpStatus,
-          code,
-          FailureReason.PROVIDER_ERROR,
-          false,
-          true,
-          null);
+      return ProviderHttp.serverError(provider, what, httpStatus, code);
     }
     if (httpStatus >= 400) {
       FailureReason reason = FailureReason.PROVIDER_ERROR;
@@ -71,17 +63,9 @@ public final class TwilioErrors {
           || httpStatus == 403) {
         reason = FailureReason.ACCOUNT_OR_PERMISSION;
       }
-      return new ProviderException(provider, what, httpStatus, code, reason, false, false, null);
+      return ProviderHttp.refused(provider, what, httpStatus, code, reason, false);
     }
-    return new ProviderException(
-        provider,
-        what + ": unexpected HTTP status",
-        httpStatus,
-        code,
-        FailureReason.PROVIDER_ERROR,
-        false,
-        true,
-        null);
+    return ProviderHttp.unexpectedStatus(provider, what, httpStatus, code);
   }
 
   private static String text(JsonNode node) {
