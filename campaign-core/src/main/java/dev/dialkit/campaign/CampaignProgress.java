@@ -24,6 +24,8 @@ import java.time.Instant;
  * @param noAnswer calls not answered
  * @param callsFailed calls that failed
  * @param canceled calls canceled
+ * @param failovers ended calls that a failover provider carried instead of the campaign's own
+ * @param retries ended calls whose lead was queued again by the retry policy
  * @param successRate completed / ended
  * @param answerRate (completed + voicemail) / ended
  * @param averageDuration mean talk time of the answered calls with a known duration, or zero
@@ -50,6 +52,8 @@ public record CampaignProgress(
     long noAnswer,
     long callsFailed,
     long canceled,
+    long failovers,
+    long retries,
     double successRate,
     double answerRate,
     Duration averageDuration,
@@ -105,6 +109,8 @@ public record CampaignProgress(
         c.get(Counter.CALLS_NO_ANSWER),
         c.get(Counter.CALLS_FAILED),
         c.get(Counter.CALLS_CANCELED),
+        c.get(Counter.FAILOVERS),
+        c.get(Counter.RETRIES),
         ratio(completed, ended),
         ratio(completed + voicemail, ended),
         average,

@@ -30,7 +30,14 @@ public enum Counter {
   /** The sum of the durations the providers reported, in milliseconds. */
   TALK_MILLIS,
   /** Answered calls with a known duration (the divisor of the average duration). */
-  TIMED_CALLS;
+  TIMED_CALLS,
+  /**
+   * Calls carried by one of the campaign's failover providers instead of its own, counted when they
+   * end (a call released unsent counts as no call).
+   */
+  FAILOVERS,
+  /** Ended calls whose lead was queued again for another attempt by the campaign's retry policy. */
+  RETRIES;
 
   /** The counter an ended call of this terminal status adds one to. */
   public static Counter forOutcome(CallStatus status) {

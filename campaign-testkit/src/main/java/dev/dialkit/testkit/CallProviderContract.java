@@ -313,6 +313,34 @@ public abstract class CallProviderContract {
     }
   }
 
+  /**
+   * A provider whose create answer names only a request id reveals its call id late, in a webhook
+   * that may arrive before that answer is stored. Dialkit can match such a webhook only through its
+   * own call id in a per-call callback URL, and then attaches the provider's call id on first
+   * sight: so the provider must take per-call callbacks and name its call id in every webhook.
+   */
+  @Test
+  void aProviderThatRevealsItsCallIdLateLetsItsFirstWebhookFindTheCall() {
+    CallProvider provider = fixture.provider();
+    fixture.stubCreateAccepted();
+    PlacedCall placed = await(provider.place(request(provider)));
+    assumeTrue(placed.providerCallId() == null, "the create answer names the call id");
+    assertThat(placed.providerRequestId())
+        .as("an answer without a call id names a request")
+        .isNotNull();
+    assertThat(provider.capabilities().perCallCallbacks())
+        .as("a late call id can only be matched through Dialkit's call id in the callback URL")
+        .isTrue();
+    for (CallStatus status : fixture.webhookStatuses()) {
+      List<CallStatusUpdate> updates =
+          provider.parseWebhook(fixture.webhook(callbackUrl(provider), "call-1", status));
+      assertThat(updates)
+          .as(status.name())
+          .isNotEmpty()
+          .allSatisfy(u -> assertThat(u.providerCallId()).isEqualTo("call-1"));
+    }
+  }
+
   @Test
   void unknownStatusIsUnknownAndKeepsTheRawValue() {
     CallProvider provider = fixture.provider();

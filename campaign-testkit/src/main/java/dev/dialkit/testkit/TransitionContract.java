@@ -225,6 +225,31 @@ interface TransitionContract extends StoreContractSupport {
     assertThat(reloadCall(first).status()).isEqualTo(CallStatus.NO_ANSWER);
   }
 
+  /** Every counter a transition carries is stored, once: a store must keep each of them. */
+  @Test
+  default void everyCounterOfATransitionIsStoredOnceAndSurvivesAReload() {
+    Campaign campaign = runningWithLeads(TENANT_A, "c1", 0, 1);
+    Call first = claimed(campaign, T0).call();
+    CallTransition end =
+        end(first, CallStatus.NO_ANSWER, LeadOutcome.retryAt(seconds(1800)), "end", seconds(30));
+    CounterDelta all = end.counters().plus(Counter.FAILOVERS, 1).plus(Counter.RETRIES, 1);
+    CallTransition withAll =
+        new CallTransition(
+            end.call(),
+            end.expectedVersion(),
+            end.dedupeKey(),
+            end.releaseSlot(),
+            end.leadOutcome(),
+            all,
+            end.log());
+    apply(withAll);
+    store().applyTransition(withAll);
+
+    assertThat(counter(campaign, Counter.FAILOVERS)).isEqualTo(1);
+    assertThat(counter(campaign, Counter.RETRIES)).isEqualTo(1);
+    assertThat(counter(campaign, Counter.CALLS_NO_ANSWER)).isEqualTo(1);
+  }
+
   @Test
   default void aRefundedAttemptDoesNotCountAndItsCallIdIsNotReused() {
     Campaign campaign = runningWithLeads(TENANT_A, "c1", 0, 1);

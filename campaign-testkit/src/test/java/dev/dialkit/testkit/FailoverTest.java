@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignProgress;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.ConcurrencyPolicy;
 import dev.dialkit.campaign.FailureReason;
@@ -84,6 +85,12 @@ class FailoverTest {
       assertThat(rig.dialer.leads().decision(DialerRig.TENANT, leads.get(0).id()).detail())
           .as("decisions of finished leads say what happened to them")
           .isNotBlank();
+      CampaignProgress progress = rig.dialer.campaigns().progress(DialerRig.TENANT, id);
+      assertThat(progress.failovers())
+          .as("progress counts the calls B carried for A, each once")
+          .isEqualTo(b.accepted.size())
+          .isPositive();
+      assertThat(progress.retries()).as("no lead was retried").isZero();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignProgress;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.ConcurrencyPolicy;
 import dev.dialkit.campaign.FailureReason;
@@ -63,6 +64,10 @@ class RateAndRetryTest {
               .isGreaterThanOrEqualTo(Duration.ofMinutes(10));
         }
       }
+      CampaignProgress progress = rig.dialer.campaigns().progress(DialerRig.TENANT, id);
+      assertThat(progress.retries()).as("two retries for each of the 3 leads").isEqualTo(6);
+      assertThat(progress.callsEnded()).isEqualTo(9);
+      assertThat(progress.failovers()).isZero();
     }
   }
 

@@ -39,9 +39,10 @@ final class CallOutcomes {
   /**
    * The counter changes of a call ending as {@code ended} with its lead going to {@code lead}. A
    * call that never reached the provider (its attempt refunded) counts as no call at all: {@code
-   * CALLS_PLACED} goes back down and no outcome counter moves.
+   * CALLS_PLACED} goes back down and no outcome counter moves. {@code failedOver}: the call was
+   * carried by a failover provider, not the campaign's own.
    */
-  static CounterDelta counters(Call ended, LeadOutcome lead) {
+  static CounterDelta counters(Call ended, LeadOutcome lead, boolean failedOver) {
     CallStatus status = ended.status();
     CounterDelta delta =
         CounterDelta.of(Counter.LEADS_IN_PROGRESS, -1).plus(Counter.forLeadState(lead.state()), 1);
@@ -50,6 +51,12 @@ final class CallOutcomes {
       return delta.plus(Counter.CALLS_PLACED, -1);
     }
     delta = delta.plus(Counter.forOutcome(status), 1);
+    if (failedOver) {
+      delta = delta.plus(Counter.FAILOVERS, 1);
+    }
+    if (lead.state() == LeadState.QUEUED) {
+      delta = delta.plus(Counter.RETRIES, 1);
+    }
     if (status.isAnswered()) {
       delta = delta.plus(Counter.CALLS_ANSWERED, 1);
       if (ended.duration() != null) {

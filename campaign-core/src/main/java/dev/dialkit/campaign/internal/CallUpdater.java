@@ -51,6 +51,7 @@ final class CallUpdater {
   private final EventPublisher events;
   private final CampaignLifecycle lifecycle;
   private final CallEndListener ended;
+  private final String defaultProvider;
   private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
 
   CallUpdater(
@@ -58,8 +59,10 @@ final class CallUpdater {
       Clock clock,
       EventPublisher events,
       CampaignLifecycle lifecycle,
-      CallEndListener ended) {
+      CallEndListener ended,
+      String defaultProvider) {
     this.store = store;
+    this.defaultProvider = defaultProvider;
     this.clock = clock;
     this.events = events;
     this.lifecycle = lifecycle;
@@ -199,6 +202,15 @@ final class CallUpdater {
     throw new StoreException("call " + target.id() + " kept changing", true);
   }
 
+  /** Whether {@code call} went through a failover provider rather than its campaign's own. */
+  private boolean failedOver(Call call, Campaign campaign) {
+    if (campaign == null || campaign.spec().failover().isEmpty()) {
+      return false;
+    }
+    String own = campaign.spec().provider() != null ? campaign.spec().provider() : defaultProvider;
+    return !call.provider().equals(own);
+  }
+
   private TransitionResult commit(
       Call previous, Call next, String dedupeKey, CallLogEntry entry, Instant now) {
     return commit(previous, next, dedupeKey, entry, now, null);
@@ -226,7 +238,7 @@ final class CallUpdater {
       if (putBackAt != null) {
         leadOutcome = LeadOutcome.putBack(putBackAt);
       }
-      counters = CallOutcomes.counters(next, leadOutcome);
+      counters = CallOutcomes.counters(next, leadOutcome, failedOver(next, campaign));
     }
     TransitionResult result =
         store.applyTransition(

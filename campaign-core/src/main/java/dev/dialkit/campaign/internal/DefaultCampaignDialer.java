@@ -59,7 +59,9 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     var placements = new Placements();
     var queries = new StatusQueries(settings, scheduler, guards);
     this.executor = new DialingExecutor(settings, scheduler, lifecycle, windows, guards, decisions);
-    var updater = new CallUpdater(store, settings.clock(), events, lifecycle, executor);
+    var updater =
+        new CallUpdater(
+            store, settings.clock(), events, lifecycle, executor, settings.defaultProvider());
     var recovery = new Recovery(settings, scheduler, placements, updater, queries);
     var leases =
         new Leases(

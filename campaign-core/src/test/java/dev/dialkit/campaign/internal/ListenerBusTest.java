@@ -56,6 +56,8 @@ class ListenerBusTest {
             0,
             0,
             0,
+            0,
+            0,
             Duration.ZERO,
             Duration.ZERO,
             Duration.ZERO,

@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * migrate(): idempotent, once when two instances start together, upgrading a version 1 database to
- * the current version with its rows, a version 2 database to version 3 with a row in every table,
- * and refusing a newer schema.
+ * the current version with its rows, a version 2 database to the current version with a row in
+ * every table, and refusing a newer schema.
  */
 abstract class MigrationTests {
   static final String PREFIX = "dkmig_";
@@ -113,7 +113,7 @@ abstract class MigrationTests {
       pool.shutdownNow();
     }
     assertThat(store.migrate()).isZero();
-    assertThat(versions(ds)).containsExactly(1, 2, 3);
+    assertThat(versions(ds)).containsExactly(1, 2, 3, 4);
 
     assertThat(store.findCall(TENANT_A, call.id())).as("never sent: no sentAt").contains(call);
     assertThat(store.findCampaign(TENANT_A, running.id()).orElseThrow().status())
@@ -148,13 +148,15 @@ abstract class MigrationTests {
     assertThatThrownBy(() -> store.findCampaign(TENANT_A, running.id()))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("schema version 2 found");
-    assertThat(store.migrate()).as("V3 only").isEqualTo(1);
-    assertThat(versions(ds)).containsExactly(1, 2, 3);
+    assertThat(store.migrate()).as("V3 and V4 only").isEqualTo(2);
+    assertThat(versions(ds)).containsExactly(1, 2, 3, 4);
     assertThat(SchemaV2.rowCounts(ds, PREFIX)).isEqualTo(before);
 
     Campaign stored = store.findCampaign(TENANT_A, running.id()).orElseThrow();
     assertThat(stored.counters().get(Counter.LEADS_TOTAL)).isEqualTo(2);
     assertThat(stored.counters().get(Counter.LEADS_IN_PROGRESS)).isEqualTo(1);
+    assertThat(stored.counters().get(Counter.FAILOVERS)).as("V4's counters read 0").isZero();
+    assertThat(stored.counters().get(Counter.RETRIES)).isZero();
     assertThat(store.listLeads(TENANT_A, running.id(), PageRequest.of(0, 10)).items())
         .containsExactly(first.withSequence(1).claimed(), second.withSequence(2))
         .allMatch(lead -> lead.hold() == null);

@@ -8,7 +8,6 @@ import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.TenantId;
-import dev.dialkit.campaign.Webhooks;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,10 +91,8 @@ class BolnaDialerIntegrationTest {
   }
 
   /**
-   * What Bolna actually does: one URL per agent, naming the tenant and the provider but no call.
-   * Today's pipeline checks {@value Webhooks#TOKEN_PARAMETER} only against a call named in the URL,
-   * so it answers 403. Enable once core accepts a tenant-and-provider token (see README, "What core
-   * must still do").
+   * What Bolna actually does: one URL per agent, naming the tenant and the provider but no call,
+   * with Dialkit's token for that tenant and provider; the call is found by its execution id.
    */
   @Test
   void theAgentWebhookUrlFindsTheCallByItsExecutionId() {
@@ -105,6 +102,27 @@ class BolnaDialerIntegrationTest {
     assertThat(agentUrl.getQuery()).contains("dialkit_token=").doesNotContain("dialkit_call");
     assertThat(post(agentUrl, BolnaPayloads.forStatus(EXECUTION_ID, CallStatus.RINGING)))
         .isEqualTo(200);
+    assertThat(world.now(call).status()).isEqualTo(CallStatus.RINGING);
+  }
+
+  /**
+   * Bolna's webhook can outrun the create answer that tells Dialkit the execution id. Such a
+   * webhook finds no call: it is answered 404 with nothing stored, and Bolna sends it again on any
+   * non-2xx answer (providers.md, section 4); the retry, after the id is stored, is applied. (A
+   * webhook that never comes again is the watchdog's: it reads GET /executions/{id}.)
+   */
+  @Test
+  void aWebhookThatOutrunsTheCreateAnswerIsRefusedUnchangedAndItsRetryApplies() {
+    URI agentUrl =
+        world.dialer.webhooks().providerWebhookUrl(BolnaWorld.WEBHOOK_BASE, TENANT, "bolna");
+    ObjectNode ringing = BolnaPayloads.forStatus(EXECUTION_ID, CallStatus.RINGING);
+    assertThat(post(agentUrl, ringing)).as("no call knows the execution id yet").isEqualTo(404);
+
+    Call call = world.place(TENANT, fx::stubCreateAccepted);
+    assertThat(world.now(call).status())
+        .as("the early webhook changed nothing")
+        .isEqualTo(call.status());
+    assertThat(post(agentUrl, ringing)).as("Bolna's retry").isEqualTo(200);
     assertThat(world.now(call).status()).isEqualTo(CallStatus.RINGING);
   }
 

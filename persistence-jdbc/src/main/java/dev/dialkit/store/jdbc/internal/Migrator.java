@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Migrator {
   /** The scripts of this jar, in order; the last one's version is the one this jar needs. */
   static final List<String> SCRIPTS =
-      List.of("V1__dialkit.sql", "V2__fencing.sql", "V3__compliance.sql");
+      List.of(
+          "V1__dialkit.sql", "V2__fencing.sql", "V3__compliance.sql", "V4__outcome_counters.sql");
 
   public static final int SUPPORTED_VERSION = SCRIPTS.size();
 

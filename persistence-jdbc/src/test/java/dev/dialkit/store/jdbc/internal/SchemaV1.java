@@ -17,6 +17,10 @@ import javax.sql.DataSource;
  * and rows written with the V1 columns (no lease epoch, no {@code sent_at}).
  */
 public final class SchemaV1 {
+  /** The campaign counters version 1 to 3 have as columns (version 4 added the later ones). */
+  static final java.util.List<Counter> V1_COUNTERS =
+      java.util.List.of(Counter.values()).subList(0, Counter.TIMED_CALLS.ordinal() + 1);
+
   private SchemaV1() {}
 
   /**
@@ -38,7 +42,7 @@ public final class SchemaV1 {
     CampaignRows campaigns = new CampaignRows(t, dialect);
     Call call = Call.initiated(lead, 1, "sim", lead.phone(), lead.createdAt());
     try (Connection c = ds.getConnection()) {
-      campaigns.create(c, running);
+      campaigns.create(c, running, V1_COUNTERS);
       // the lead as the V1 jar stored and then claimed it
       OldLeads.insert(c, t, lead.withSequence(1).claimed());
       try (PreparedStatement s =

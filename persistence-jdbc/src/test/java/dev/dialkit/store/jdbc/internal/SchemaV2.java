@@ -57,7 +57,7 @@ public final class SchemaV2 {
     String key = "sim:ringing:1";
     String instance = "instance-v2";
     try (Connection c = ds.getConnection()) {
-      campaigns.create(c, running);
+      campaigns.create(c, running, SchemaV1.V1_COUNTERS);
       OldLeads.insert(c, t, inProgress);
       OldLeads.insert(c, t, queued.withSequence(2));
       try (PreparedStatement s =
