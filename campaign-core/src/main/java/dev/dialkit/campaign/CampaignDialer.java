@@ -46,4 +46,13 @@ public interface CampaignDialer extends AutoCloseable {
   CallLog callLog();
 
   Webhooks webhooks();
+
+  /**
+   * This dialer's health now: whether it runs, whether the store answers (asked live, waiting at
+   * most {@link CampaignDialerBuilder#healthCheckTimeout}) and what it says of its schema, when
+   * this instance last wrote its heartbeat, and each provider's circuit breaker; see {@link
+   * DialerHealth}. Safe to call from any thread, before {@link #start()} and after {@link
+   * #close()}; never throws.
+   */
+  DialerHealth health();
 }

@@ -2,6 +2,7 @@ package dev.dialkit.campaign;
 
 import dev.dialkit.campaign.internal.DefaultCampaignDialer;
 import dev.dialkit.campaign.internal.DialerSettings;
+import dev.dialkit.campaign.internal.Observers;
 import dev.dialkit.campaign.internal.PerTenant;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CampaignStore;
@@ -42,6 +43,12 @@ public final class CampaignDialerBuilder {
 
   /** {@code 250 ms}: the least time between two progress events of one campaign. */
   public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(250);
+
+  /**
+   * {@code 2 s}: how long {@link CampaignDialer#health()} waits for the store to answer before it
+   * reports the store unreachable.
+   */
+  public static final Duration DEFAULT_HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(2);
 
   /** {@value}: events queued per listener before the oldest are dropped. */
   public static final int DEFAULT_LISTENER_QUEUE_CAPACITY = 10_000;
@@ -132,6 +139,8 @@ public final class CampaignDialerBuilder {
   private TaskScheduler scheduler;
   private final List<DialkitListener> listeners = new ArrayList<>();
   private Executor listenerExecutor;
+  private final List<DialerObserver> observers = new ArrayList<>();
+  private Duration healthCheckTimeout = DEFAULT_HEALTH_CHECK_TIMEOUT;
   private String instanceId = "dialer-" + UUID.randomUUID();
   private Duration pollInterval = DEFAULT_POLL_INTERVAL;
   private Duration leaseTtl = DEFAULT_LEASE_TTL;
@@ -241,6 +250,26 @@ public final class CampaignDialerBuilder {
   /** Adds a listener for {@link DialkitEvent}s. */
   public CampaignDialerBuilder listener(DialkitListener listener) {
     listeners.add(InvalidConfigurationException.required("listener", listener));
+    return this;
+  }
+
+  /**
+   * Adds an observer of claims, placements, failed create requests, webhooks and store failures
+   * (for metrics); several may be added. Observers are called on the dialer's threads: see {@link
+   * DialerObserver}.
+   */
+  public CampaignDialerBuilder observer(DialerObserver observer) {
+    observers.add(InvalidConfigurationException.required("observer", observer));
+    return this;
+  }
+
+  /**
+   * How long {@link CampaignDialer#health()} waits for the store; default 2 s, 10 ms to 1 min. A
+   * store slower than this is reported unreachable.
+   */
+  public CampaignDialerBuilder healthCheckTimeout(Duration timeout) {
+    this.healthCheckTimeout =
+        checkRange("healthCheckTimeout", timeout, Duration.ofMillis(10), Duration.ofMinutes(1));
     return this;
   }
 
@@ -490,6 +519,8 @@ public final class CampaignDialerBuilder {
             recoveryGrace,
             statusQueriesPerSecond,
             new PerTenant<>(attemptCaps, attemptCapsByTenant),
-            new PerTenant<>(callerIdHealth, callerIdHealthByTenant)));
+            new PerTenant<>(callerIdHealth, callerIdHealthByTenant),
+            new Observers(observers),
+            healthCheckTimeout));
   }
 }

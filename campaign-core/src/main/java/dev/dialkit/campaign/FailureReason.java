@@ -28,8 +28,12 @@ public enum FailureReason {
   ACCOUNT_OR_PERMISSION(false),
   /** The provider refused the call for rate or concurrency. */
   RATE_LIMITED(true),
-  /** The provider never sent a terminal status and could not be asked for one. */
-  NO_STATUS_CALLBACK(true),
+  /**
+   * The provider never sent a terminal status and could not be asked for one (the watchdog ended
+   * the call). Not retryable: the call may well have been answered, and dialing the lead again
+   * could reach the same person twice for one intended attempt.
+   */
+  NO_STATUS_CALLBACK(false),
   /** A pre-dial hook failed, so the call was never placed. */
   PRE_DIAL_HOOK(true),
   /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
  * or nothing), leases and their fencing epochs, dial permits, completion racing lead inserts, the
  * instance registry, the call log, tenant isolation, that returned values never change, races where
  * exactly one may win or no limit may be exceeded, the do-not-call list and the attempt caps
- * checked inside the claim.
+ * checked inside the claim, and that a ready store reports no schema problem.
  *
  * <p>Subclass it and say how to make a store:
  *
@@ -51,7 +51,8 @@ public abstract class CampaignStoreContract
         ConcurrencyContract,
         TwoDialersContract,
         SuppressionContract,
-        AttemptCapContract {
+        AttemptCapContract,
+        SchemaContract {
 
   private CampaignStore store;
 

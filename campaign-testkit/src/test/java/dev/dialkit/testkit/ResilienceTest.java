@@ -14,6 +14,7 @@ import dev.dialkit.campaign.DialkitEvent;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadState;
+import dev.dialkit.campaign.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,27 @@ class ResilienceTest {
       var counters = rig.dialer.campaigns().get(DialerRig.TENANT, id).counters();
       assertThat(counters.get(Counter.CALLS_FAILED)).isEqualTo(8);
       assertThat(counters.get(Counter.LEADS_IN_PROGRESS)).isZero();
+    }
+  }
+
+  /**
+   * A call whose end nobody reported may have been answered: even a policy that retries failed
+   * calls does not dial its lead again.
+   */
+  @Test
+  void aCallWithoutAStatusCallbackIsNeverRetried() {
+    try (DialerRig rig = new DialerRig(FIVE, p -> p.lossProbability(1.0))) {
+      rig.flaky.statusQuery = false;
+      RetryPolicy failed =
+          new RetryPolicy(java.util.Set.of(CallStatus.FAILED), 3, Duration.ofMinutes(1));
+      CampaignId id =
+          rig.startCampaign("lost", 4, s -> s.maxCallDuration(Duration.ofMinutes(5)).retry(failed));
+      rig.runUntilStatus(id, CampaignStatus.COMPLETED);
+
+      assertThat(rig.provider.calls()).as("one call per lead").hasSize(4);
+      assertThat(rig.allLeads(id))
+          .allSatisfy(l -> assertThat(l.state()).isEqualTo(LeadState.FAILED));
+      assertThat(rig.dialer.campaigns().progress(DialerRig.TENANT, id).retries()).isZero();
     }
   }
 

@@ -7,6 +7,7 @@ import dev.dialkit.campaign.Calls;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Campaigns;
+import dev.dialkit.campaign.DialerHealth;
 import dev.dialkit.campaign.Leads;
 import dev.dialkit.campaign.Suppressions;
 import dev.dialkit.campaign.TenantId;
@@ -31,13 +32,20 @@ public final class DefaultCampaignDialer implements CampaignDialer {
   private final WebhookPipeline webhooks;
   private final Calls calls;
   private final CallLog callLog;
+  private final HealthCheck healthCheck;
+  private final Placements placements;
 
   public DefaultCampaignDialer(DialerSettings given) {
-    StoreHealth health = new StoreHealth();
-    DialerSettings settings = given.withStore(health.watch(given.store()));
+    StoreHealth health = new StoreHealth(given.observers());
+    DialerSettings settings =
+        given
+            .withStore(health.watch(given.store()))
+            .withProviders(ObservedProviders.wrap(given.providers(), given.observers()));
     this.settings = settings;
     this.ownScheduler =
-        settings.scheduler() == null ? new SystemTaskScheduler("dialkit-dialer", 2) : null;
+        settings.scheduler() == null
+            ? new SystemTaskScheduler("dialkit-" + given.instanceId(), 2)
+            : null;
     TaskScheduler scheduler = ownScheduler != null ? ownScheduler : settings.scheduler();
     this.ownListenerExecutor =
         settings.listenerExecutor() == null
@@ -49,14 +57,15 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     var store = settings.store();
     var bus =
         new ListenerBus(settings.listeners(), listenerExecutor, settings.listenerQueueCapacity());
-    var events = new EventPublisher(bus, store, settings.clock(), settings.progressInterval());
+    var events =
+        new EventPublisher(bus, store, settings.clock(), settings.progressInterval(), scheduler);
     var signer =
         settings.callbackSecret() == null ? null : new CallbackSigner(settings.callbackSecret());
     var lifecycle = new CampaignLifecycle(store, settings.clock(), events);
     var windows = new CampaignWindows(store);
     this.guards = new ProviderGuards(settings, scheduler, events);
     var decisions = new DialDecisions();
-    var placements = new Placements();
+    this.placements = new Placements();
     var queries = new StatusQueries(settings, scheduler, guards);
     this.executor = new DialingExecutor(settings, scheduler, lifecycle, windows, guards, decisions);
     var updater =
@@ -69,6 +78,8 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             (campaign, epoch, now) -> recovery.acquired(campaign.tenant(), campaign.id(), now),
             executor::wakeAt);
     recovery.connect(leases::campaigns);
+    this.healthCheck =
+        new HealthCheck(settings, executor::isRunning, leases::lastHeartbeat, guards);
     health.onRecovered(() -> recovery.storeRecovered(settings.clock().instant()));
     var releases = new Releases(settings, scheduler, updater, placements);
     var answers = new ProviderAnswers(settings, scheduler, updater, placements, queries, recovery);
@@ -105,7 +116,12 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     this.suppressions = new SuppressionService(store, settings.clock());
     this.webhooks =
         new WebhookPipeline(
-            settings.providers(), store, updater, settings.maxWebhookBodyBytes(), signer);
+            settings.providers(),
+            store,
+            updater,
+            settings.maxWebhookBodyBytes(),
+            signer,
+            settings.observers());
     this.calls =
         new Calls() {
           @Override
@@ -128,14 +144,35 @@ public final class DefaultCampaignDialer implements CampaignDialer {
 
   @Override
   public void close() {
-    executor.stop();
-    guards.close();
+    executor.halt();
     if (ownScheduler != null) {
-      ownScheduler.close();
+      drain();
     }
+    executor.release();
+    guards.close();
+    healthCheck.close();
     if (ownListenerExecutor != null) {
       ownListenerExecutor.shutdown();
     }
+  }
+
+  /**
+   * Waits, at most a lease TTL (after which another instance may take the campaigns over anyway),
+   * for the create requests already permitted to be answered and recorded, and for the dialer's
+   * running tasks to end; so that once {@link #close()} returns this dialer touches the store no
+   * more and the host may close its database. A host-given scheduler is the host's to drain.
+   */
+  private void drain() {
+    long deadline = System.nanoTime() + settings.leaseTtl().toNanos();
+    while (placements.sending() && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(5); // a real shutdown on the wall clock: poll the in-flight requests
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    ownScheduler.closeAwaiting(deadline);
   }
 
   @Override
@@ -171,5 +208,10 @@ public final class DefaultCampaignDialer implements CampaignDialer {
   @Override
   public Webhooks webhooks() {
     return webhooks;
+  }
+
+  @Override
+  public DialerHealth health() {
+    return healthCheck.check();
   }
 }

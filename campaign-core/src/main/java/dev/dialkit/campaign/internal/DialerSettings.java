@@ -21,7 +21,7 @@ import java.util.concurrent.Executor;
  * The checked settings of a dialer, as {@code CampaignDialerBuilder} hands them to the
  * implementation. {@code scheduler} and {@code listenerExecutor} are {@code null} when the dialer
  * is to create (and own) its own; {@code callbackSecret} is {@code null} when every provider signs
- * its own webhooks.
+ * its own webhooks. {@code observers} are the {@code DialerObserver}s as one.
  */
 public record DialerSettings(
     CampaignStore store,
@@ -53,12 +53,23 @@ public record DialerSettings(
     Duration recoveryGrace,
     double statusQueriesPerSecond,
     PerTenant<AttemptCaps> attemptCaps,
-    PerTenant<CallerIdHealth> callerIdHealth) {
+    PerTenant<CallerIdHealth> callerIdHealth,
+    Observers observers,
+    Duration healthCheckTimeout) {
 
   /** These settings with another store. */
   DialerSettings withStore(CampaignStore other) {
+    return copy(other, providers);
+  }
+
+  /** These settings with other providers (the same names, wrapped). */
+  DialerSettings withProviders(Map<String, CallProvider> other) {
+    return copy(store, other);
+  }
+
+  private DialerSettings copy(CampaignStore store, Map<String, CallProvider> providers) {
     return new DialerSettings(
-        other,
+        store,
         providers,
         defaultProvider,
         concurrency,
@@ -87,6 +98,8 @@ public record DialerSettings(
         recoveryGrace,
         statusQueriesPerSecond,
         attemptCaps,
-        callerIdHealth);
+        callerIdHealth,
+        observers,
+        healthCheckTimeout);
   }
 }

@@ -7,6 +7,7 @@ import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.DialDecision.Reason;
+import dev.dialkit.campaign.DialerObserver;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.StoreException;
@@ -115,7 +116,14 @@ final class DialingExecutor implements CallEndListener {
     wake();
   }
 
+  /** Stops and gives the campaigns up: {@link #halt()}, then {@link #release()}. */
   void stop() {
+    halt();
+    release();
+  }
+
+  /** Claims nothing more: no new pass starts, the periodic tasks are cancelled. */
+  void halt() {
     running = false;
     for (TaskScheduler.Cancellable task :
         new TaskScheduler.Cancellable[] {poll, watchdogTask, heartbeatTask}) {
@@ -123,6 +131,10 @@ final class DialingExecutor implements CallEndListener {
         task.cancel();
       }
     }
+  }
+
+  /** Releases this instance's leases and leaves the instance registry, so others take over now. */
+  void release() {
     leases.releaseAll();
     try {
       settings.store().deregister(settings.instanceId());
@@ -303,6 +315,11 @@ final class DialingExecutor implements CallEndListener {
         slot.active++;
         tenantActive.merge(tenant, 1L, Long::sum);
         decisions.claimed(slot.campaign.id());
+        settings
+            .observers()
+            .callPlaced(
+                new DialerObserver.Placed(
+                    tenant, slot.campaign.id(), claimed.call().id(), provider));
         placer.place(slot.campaign, claimed.lead(), claimed.call());
         continue;
       }
@@ -464,6 +481,7 @@ final class DialingExecutor implements CallEndListener {
             settings.concurrency().global(),
             settings.concurrency().perTenant(),
             settings.concurrency().campaignLimit(spec.maxConcurrentCalls()));
+    long started = System.nanoTime();
     ClaimResult result =
         settings
             .store()
@@ -478,6 +496,9 @@ final class DialingExecutor implements CallEndListener {
                     from,
                     slot.zones,
                     settings.attemptCaps().forTenant(campaign.tenant())));
+    settings
+        .observers()
+        .claimed(ClaimObservation.of(slot.campaign, slot.provider.name(), result, started));
     if (result instanceof ClaimResult.Claimed) {
       callerIds.used(campaign, from);
     }

@@ -41,6 +41,9 @@ final class Leases {
   /** Campaigns another instance holds: not asked for again before their lease expires. */
   private final Map<CampaignId, Instant> deniedUntil = new ConcurrentHashMap<>();
 
+  /** When the store last took this instance's heartbeat; {@code null} before the first. */
+  private volatile Instant lastHeartbeat;
+
   Leases(DialerSettings settings, Acquired acquired, Consumer<Instant> wakeAt) {
     this.settings = settings;
     this.acquired = acquired;
@@ -105,6 +108,8 @@ final class Leases {
    * others (finished, or paused and canceled ones with no call in progress).
    */
   void renew(Instant now) {
+    // called right after the store took the heartbeat written at now
+    lastHeartbeat = now;
     for (Map.Entry<CampaignId, Held> e : held.entrySet()) {
       CampaignId id = e.getKey();
       Held mine = e.getValue();
@@ -126,6 +131,11 @@ final class Leases {
         held.remove(id, mine);
       }
     }
+  }
+
+  /** When the store last took this instance's heartbeat, or {@code null} if it never did. */
+  Instant lastHeartbeat() {
+    return lastHeartbeat;
   }
 
   /** Gives every lease back (a clean stop). */

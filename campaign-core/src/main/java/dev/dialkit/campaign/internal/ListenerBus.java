@@ -58,7 +58,21 @@ final class ListenerBus {
         draining = true;
       }
       if (start) {
-        executor.execute(this::drain);
+        run(this::drain);
+      }
+    }
+
+    // a host executor shut down (the dialer closing while a webhook still comes in) refuses the
+    // task: the event is dropped, never the caller's answer to the provider
+    private void run(Runnable task) {
+      try {
+        executor.execute(task);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        synchronized (this) {
+          events.clear();
+          draining = false;
+        }
+        log.debug("listener executor closed; events for {} dropped", listener);
       }
     }
 
@@ -79,7 +93,7 @@ final class ListenerBus {
         }
       }
       // yield the thread to other listeners, then continue
-      executor.execute(this::drain);
+      run(this::drain);
     }
   }
 }

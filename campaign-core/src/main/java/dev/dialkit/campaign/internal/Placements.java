@@ -57,6 +57,11 @@ final class Placements {
         && (entry.stage != Stage.WAITING || now.isBefore(entry.since.plus(STUCK_AFTER)));
   }
 
+  /** Whether a create request of this instance is permitted or at the provider, unanswered. */
+  boolean sending() {
+    return entries.values().stream().anyMatch(e -> e.stage != Stage.WAITING);
+  }
+
   /** The call's stage, or {@code null} if this instance is not placing it. */
   Stage stage(CallId call) {
     Entry entry = entries.get(call);

@@ -1,5 +1,6 @@
 package dev.dialkit.campaign.internal;
 
+import dev.dialkit.campaign.DialerObserver;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.spi.CampaignStore;
 import java.lang.reflect.InvocationTargetException;
@@ -18,7 +19,15 @@ final class StoreHealth {
   private static final Logger log = LoggerFactory.getLogger(StoreHealth.class);
 
   private final AtomicBoolean failing = new AtomicBoolean();
+  private final Observers observers;
+  private final PlaceFailureTap placeFailures;
   private volatile Runnable onRecovered = () -> {};
+
+  /** Tells {@code observers} of each store failure and each failed create request written. */
+  StoreHealth(Observers observers) {
+    this.observers = observers;
+    this.placeFailures = new PlaceFailureTap(observers);
+  }
 
   /** What to run, once, each time the store answers again after failing. */
   void onRecovered(Runnable action) {
@@ -39,11 +48,16 @@ final class StoreHealth {
               try {
                 result = method.invoke(store, args);
               } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof StoreException && failing.compareAndSet(false, true)) {
-                  log.warn("the store is failing: {}", e.getCause().toString());
+                if (e.getCause() instanceof StoreException failure) {
+                  if (failing.compareAndSet(false, true)) {
+                    log.warn("the store is failing: {}", failure.toString());
+                  }
+                  observers.storeFailed(
+                      new DialerObserver.StoreFailure(method.getName(), failure.isTransient()));
                 }
                 throw e.getCause();
               }
+              placeFailures.written(method.getName(), args, result);
               if (failing.compareAndSet(true, false)) {
                 log.info("the store answers again; recovering calls that went silent meanwhile");
                 onRecovered.run();

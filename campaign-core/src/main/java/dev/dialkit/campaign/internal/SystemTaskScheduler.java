@@ -2,6 +2,7 @@ package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.spi.TaskScheduler;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -19,6 +20,9 @@ public final class SystemTaskScheduler implements TaskScheduler, AutoCloseable {
   public SystemTaskScheduler(String name, int threads) {
     pool = new ScheduledThreadPoolExecutor(threads, daemonThreads(name));
     pool.setRemoveOnCancelPolicy(true);
+    // at close, what waits for later is dropped; only tasks already running are waited for
+    pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    pool.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
   }
 
   static ThreadFactory daemonThreads(String name) {
@@ -30,16 +34,27 @@ public final class SystemTaskScheduler implements TaskScheduler, AutoCloseable {
     };
   }
 
+  // once closing, work handed in late (a provider's answer, a webhook's follow-up) is dropped: the
+  // caller is not the one to fail for it, and recovery on the next instance picks the call up
   @Override
   public void execute(Runnable task) {
-    pool.execute(guarded(task));
+    try {
+      pool.execute(guarded(task));
+    } catch (RejectedExecutionException e) {
+      log.debug("scheduler closed; task dropped");
+    }
   }
 
   @Override
   public Cancellable schedule(Runnable task, Duration delay) {
-    ScheduledFuture<?> future =
-        pool.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-    return () -> future.cancel(false);
+    try {
+      ScheduledFuture<?> future =
+          pool.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+      return () -> future.cancel(false);
+    } catch (RejectedExecutionException e) {
+      log.debug("scheduler closed; task dropped");
+      return () -> {};
+    }
   }
 
   // an exception must not silently kill a periodic chain of tasks: log it where it happened
@@ -56,5 +71,23 @@ public final class SystemTaskScheduler implements TaskScheduler, AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+  }
+
+  /**
+   * Runs nothing new and waits, until {@code deadline} on the wall clock (a real shutdown, not
+   * simulated time), for the tasks already running to finish; then interrupts what is left.
+   */
+  void closeAwaiting(long deadlineNanos) {
+    pool.shutdown();
+    try {
+      long left = deadlineNanos - System.nanoTime();
+      if (left > 0 && !pool.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+        log.warn("dialer tasks still running at close; interrupted");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -2,18 +2,21 @@ package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
+import dev.dialkit.campaign.DialerObserver;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.WebhookRejectedException;
 import dev.dialkit.campaign.WebhookRejectedException.Reason;
 import dev.dialkit.campaign.WebhookRequest;
 import dev.dialkit.campaign.WebhookResponse;
+import dev.dialkit.campaign.WebhookResult;
 import dev.dialkit.campaign.Webhooks;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.Untrusted;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +37,27 @@ final class WebhookPipeline implements Webhooks {
   private final CallUpdater updater;
   private final int maxBodyBytes;
   private final CallbackSigner signer;
+  private final Observers observers;
+
+  /** What the observers are told of one webhook, filled in as it goes through. */
+  private static final class Outcome {
+    String provider = DialerObserver.Webhook.UNKNOWN_PROVIDER;
+    WebhookResult result = WebhookResult.ERROR;
+  }
 
   WebhookPipeline(
       Map<String, CallProvider> providers,
       CampaignStore store,
       CallUpdater updater,
       int maxBodyBytes,
-      CallbackSigner signer) {
+      CallbackSigner signer,
+      Observers observers) {
     this.providers = providers;
     this.store = store;
     this.updater = updater;
     this.maxBodyBytes = maxBodyBytes;
     this.signer = signer;
+    this.observers = observers;
   }
 
   /**
@@ -55,13 +67,25 @@ final class WebhookPipeline implements Webhooks {
    */
   @Override
   public WebhookResponse handle(WebhookRequest request) {
+    long started = System.nanoTime();
+    Outcome outcome = new Outcome();
+    WebhookResponse response = respond(request, outcome);
+    observers.webhookHandled(
+        new DialerObserver.Webhook(
+            outcome.provider, outcome.result, Duration.ofNanos(System.nanoTime() - started)));
+    return response;
+  }
+
+  private WebhookResponse respond(WebhookRequest request, Outcome outcome) {
     try {
-      return process(request);
+      return process(request, outcome);
     } catch (WebhookRejectedException e) {
+      outcome.result = WebhookResult.rejected(e.reason());
       // the message is escaped and capped; the body may hold phone numbers: never logged
       log.warn("webhook rejected ({} {}): {}", e.httpStatus(), e.reason(), e.getMessage());
       return WebhookResponse.rejected(e);
     } catch (StoreException e) {
+      outcome.result = WebhookResult.STORE_FAILED;
       int status = e.isTransient() ? 503 : 500;
       log.warn("webhook not applied, the store failed; answered {} so it comes again", status, e);
       return new WebhookResponse(status, null, "store unavailable; send again later");
@@ -71,7 +95,7 @@ final class WebhookPipeline implements Webhooks {
     }
   }
 
-  private WebhookResponse process(WebhookRequest request) {
+  private WebhookResponse process(WebhookRequest request, Outcome outcome) {
     int size = request.body().getBytes(StandardCharsets.UTF_8).length;
     if (size > maxBodyBytes) {
       throw new WebhookRejectedException(
@@ -79,6 +103,7 @@ final class WebhookPipeline implements Webhooks {
     }
     Map<String, List<String>> query = query(request);
     CallProvider provider = provider(first(query, PROVIDER_PARAMETER));
+    outcome.provider = provider.name();
     if (!provider.capabilities().signsWebhooks()) {
       checkToken(provider, query);
     }
@@ -92,10 +117,24 @@ final class WebhookPipeline implements Webhooks {
     for (CallStatusUpdate update : updates) {
       calls.add(locate(provider, query, update));
     }
+    outcome.result = WebhookResult.IGNORED;
     for (int i = 0; i < updates.size(); i++) {
-      updater.apply(calls.get(i), updates.get(i));
+      WebhookResult result = result(updater.apply(calls.get(i), updates.get(i)));
+      if (i == 0 || result == WebhookResult.APPLIED) {
+        outcome.result = result;
+      }
     }
     return WebhookResponse.ok();
+  }
+
+  private static WebhookResult result(CallUpdater.Result result) {
+    return switch (result) {
+      case APPLIED -> WebhookResult.APPLIED;
+      case DUPLICATE -> WebhookResult.DUPLICATE;
+      case STALE -> WebhookResult.STALE;
+      case UNKNOWN_STATUS -> WebhookResult.UNKNOWN_STATUS;
+      case NOT_FOUND -> WebhookResult.CALL_GONE;
+    };
   }
 
   /**

@@ -414,6 +414,25 @@ public interface CampaignStore {
    */
   int releaseOrphanSlots();
 
+  // ---------------------------------------------------------------- health
+
+  /**
+   * What is wrong with the store's schema for this implementation, or empty when it is ready: for
+   * example migrations not applied yet, a schema made by a newer version, or an index missing. It
+   * reads the schema live (it is what {@code CampaignDialer.health()} asks to see whether the store
+   * answers), so it must be cheap: one small query, never a scan. A store without a schema returns
+   * empty, which is the default.
+   *
+   * <p>The text is for an operator: it names what is missing and how to fix it, and holds no
+   * credentials or connection strings.
+   *
+   * @return the problem, or empty when the schema is the one this implementation needs
+   * @throws StoreException if the store cannot be reached (transient)
+   */
+  default Optional<String> schemaProblem() {
+    return Optional.empty();
+  }
+
   // ---------------------------------------------------------------- call log
 
   /**

@@ -87,6 +87,27 @@ class ListenerBusTest {
     assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L);
   }
 
+  /**
+   * A webhook handled after the dialer closed its listener executor publishes into a refusing
+   * executor: the event is dropped and the publisher (the webhook's answer) is not failed.
+   */
+  @Test
+  void anExecutorThatRefusesDropsTheEventsWithoutFailingThePublisher() {
+    Executor closed =
+        task -> {
+          throw new java.util.concurrent.RejectedExecutionException("shut down");
+        };
+    List<Long> seen = new ArrayList<>();
+    ListenerBus bus =
+        new ListenerBus(
+            List.of(e -> seen.add(((DialkitEvent.ProgressUpdated) e).progress().total())),
+            closed,
+            16);
+    bus.publish(event(1));
+    bus.publish(event(2));
+    assertThat(seen).isEmpty();
+  }
+
   @Test
   void aFullQueueDropsTheOldestEvents() {
     QueueExecutor executor = new QueueExecutor();

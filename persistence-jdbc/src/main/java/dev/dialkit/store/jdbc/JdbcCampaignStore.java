@@ -162,6 +162,27 @@ public final class JdbcCampaignStore implements CampaignStore {
     return applied;
   }
 
+  /**
+   * What is wrong with the schema: no Dialkit tables, migrations pending (naming the versions found
+   * and needed), or a schema made by a newer Dialkit; empty when it is the version this jar needs.
+   * One query of the schema-version table each call.
+   *
+   * @throws StoreException if the database cannot be reached (transient)
+   */
+  @Override
+  public Optional<String> schemaProblem() {
+    try {
+      migrator.verify();
+      return Optional.empty();
+    } catch (StoreException e) {
+      if (e.isTransient()) {
+        throw e;
+      }
+      // not transient: the version check itself failed, its message names both versions
+      return Optional.of(e.getMessage());
+    }
+  }
+
   private void ready() {
     if (!schemaVerified) {
       migrator.verify();

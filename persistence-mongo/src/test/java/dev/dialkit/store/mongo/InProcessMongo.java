@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A mongo-java-server (in-memory backend) on a random port, and fresh databases on it. */
 public final class InProcessMongo implements AutoCloseable {
   private static final AtomicInteger DATABASES = new AtomicInteger();
-  private final MongoServer server = new MongoServer(new MemoryBackend());
+  private final MongoServer server = new MongoServer(new AtomicBackend(new MemoryBackend()));
   private final MongoClient client;
 
   public InProcessMongo() {

@@ -81,6 +81,23 @@ class MongoStoreSetupTest {
   }
 
   @Test
+  void aMissingIndexIsTheSchemaProblemUntilEnsureIndexesRuns() {
+    MongoDatabase db = mongo.freshDatabase("schema");
+    MongoCampaignStore store = MongoCampaignStore.create(db);
+    assertThat(store.schemaProblem()).isEmpty();
+    db.getCollection("dialkit_leads").dropIndex("dialkit_lead_claim");
+
+    assertThat(store.schemaProblem())
+        .hasValueSatisfying(
+            p ->
+                assertThat(p)
+                    .contains("dialkit_leads.dialkit_lead_claim")
+                    .contains("ensureIndexes()"));
+    store.ensureIndexes();
+    assertThat(store.schemaProblem()).isEmpty();
+  }
+
+  @Test
   void aConflictingIndexIsAClearErrorNamingIt() {
     MongoDatabase db = mongo.freshDatabase("conflict");
     db.getCollection("dialkit_leads")

@@ -182,6 +182,11 @@ class SansPbxWebhookFuzzTest {
   /** The dialer, with the fuzz signer's header moved into the URL as Dialkit's token. */
   private record TokenFromHeader(CampaignDialer inner) implements CampaignDialer {
     @Override
+    public dev.dialkit.campaign.DialerHealth health() {
+      return inner.health();
+    }
+
+    @Override
     public Webhooks webhooks() {
       return request -> inner.webhooks().handle(moved(request));
     }

@@ -21,6 +21,34 @@ final class Indexes {
   private Indexes() {}
 
   static void ensure(Collections db) {
+    for (Spec spec : specs(db)) {
+      create(spec);
+    }
+  }
+
+  /**
+   * The names of the indexes that are missing (no index on the same keys with the same uniqueness),
+   * read without creating anything: what {@code schemaProblem()} reports.
+   */
+  static List<String> missing(Collections db) {
+    List<String> missing = new ArrayList<>();
+    for (Spec spec : specs(db)) {
+      boolean found = false;
+      for (Document existing : spec.collection().listIndexes()) {
+        if (spec.keys().equals(existing.get("key", Document.class))
+            && existing.getBoolean("unique", false) == spec.unique()) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        missing.add(spec.collection().getNamespace().getCollectionName() + "." + spec.name());
+      }
+    }
+    return missing;
+  }
+
+  private static List<Spec> specs(Collections db) {
     String p = db.prefix();
     List<Spec> specs = new ArrayList<>();
     // one phone per campaign: the de-duplication of leads
@@ -110,9 +138,7 @@ final class Indexes {
             p + "suppression_number",
             new Document("tenant", 1).append("phone", 1),
             true));
-    for (Spec spec : specs) {
-      create(spec);
-    }
+    return specs;
   }
 
   private static void create(Spec spec) {

@@ -86,6 +86,16 @@ public final class MongoStore extends StoreReads {
         });
   }
 
+  /** Indexes missing (created by {@link #ensureIndexes()}), read without creating any. */
+  @Override
+  public java.util.Optional<String> schemaProblem() {
+    java.util.List<String> missing = run("read the indexes", () -> Indexes.missing(db));
+    return missing.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            "indexes missing: " + String.join(", ", missing) + "; call ensureIndexes()");
+  }
+
   // ---------------------------------------------------------------- campaigns
 
   @Override
