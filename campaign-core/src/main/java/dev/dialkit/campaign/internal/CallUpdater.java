@@ -51,7 +51,7 @@ final class CallUpdater {
   private final EventPublisher events;
   private final CampaignLifecycle lifecycle;
   private final CallEndListener ended;
-  private final String defaultProvider;
+  private final ProviderChoice providers;
   private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
 
   CallUpdater(
@@ -60,9 +60,9 @@ final class CallUpdater {
       EventPublisher events,
       CampaignLifecycle lifecycle,
       CallEndListener ended,
-      String defaultProvider) {
+      ProviderChoice providers) {
     this.store = store;
-    this.defaultProvider = defaultProvider;
+    this.providers = providers;
     this.clock = clock;
     this.events = events;
     this.lifecycle = lifecycle;
@@ -202,15 +202,6 @@ final class CallUpdater {
     throw new StoreException("call " + target.id() + " kept changing", true);
   }
 
-  /** Whether {@code call} went through a failover provider rather than its campaign's own. */
-  private boolean failedOver(Call call, Campaign campaign) {
-    if (campaign == null || campaign.spec().failover().isEmpty()) {
-      return false;
-    }
-    String own = campaign.spec().provider() != null ? campaign.spec().provider() : defaultProvider;
-    return !call.provider().equals(own);
-  }
-
   private TransitionResult commit(
       Call previous, Call next, String dedupeKey, CallLogEntry entry, Instant now) {
     return commit(previous, next, dedupeKey, entry, now, null);
@@ -238,7 +229,7 @@ final class CallUpdater {
       if (putBackAt != null) {
         leadOutcome = LeadOutcome.putBack(putBackAt);
       }
-      counters = CallOutcomes.counters(next, leadOutcome, failedOver(next, campaign));
+      counters = CallOutcomes.counters(next, leadOutcome, providers.failedOver(next, campaign));
     }
     TransitionResult result =
         store.applyTransition(

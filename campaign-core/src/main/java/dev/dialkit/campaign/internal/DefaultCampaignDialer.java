@@ -70,7 +70,12 @@ public final class DefaultCampaignDialer implements CampaignDialer {
     this.executor = new DialingExecutor(settings, scheduler, lifecycle, windows, guards, decisions);
     var updater =
         new CallUpdater(
-            store, settings.clock(), events, lifecycle, executor, settings.defaultProvider());
+            store,
+            settings.clock(),
+            events,
+            lifecycle,
+            executor,
+            new ProviderChoice(settings, guards));
     var recovery = new Recovery(settings, scheduler, placements, updater, queries);
     var leases =
         new Leases(

@@ -57,6 +57,7 @@ final class DialingExecutor implements CallEndListener {
   private final CampaignLifecycle lifecycle;
   private final CampaignWindows windows;
   private final ProviderGuards guards;
+  private final ProviderChoice providers;
   private final DialDecisions decisions;
   private final AutoPauser autoPauser;
   private CallerIdRests rests;
@@ -87,6 +88,7 @@ final class DialingExecutor implements CallEndListener {
     this.lifecycle = lifecycle;
     this.windows = windows;
     this.guards = guards;
+    this.providers = new ProviderChoice(settings, guards);
     this.decisions = decisions;
     this.autoPauser = new AutoPauser(lifecycle);
   }
@@ -302,7 +304,7 @@ final class DialingExecutor implements CallEndListener {
       ClaimResult result = claim(slot, now, from);
       lifecycle.passedOver(result.passedOver());
       if (result instanceof ClaimResult.Claimed claimed) {
-        String primary = primaryProvider(slot.campaign);
+        String primary = providers.own(slot.campaign);
         if (!slot.provider.name().equals(primary)) {
           decisions.failedOver(slot.campaign.id(), primary, slot.provider.name());
           log.info(
@@ -369,7 +371,7 @@ final class DialingExecutor implements CallEndListener {
    * or its provider's circuit breaker is open.
    */
   private Slot dispatchable(Campaign campaign, Instant now) {
-    CallProvider provider = provider(campaign);
+    CallProvider provider = providers.now(campaign);
     if (provider == null || !holdsLease(campaign, now)) {
       return null;
     }
@@ -508,40 +510,6 @@ final class DialingExecutor implements CallEndListener {
   /** Whether this instance holds (or could take) the lease on dispatching {@code campaign}. */
   boolean holdsLease(Campaign campaign, Instant now) {
     return leases.holds(campaign, now);
-  }
-
-  private String primaryProvider(Campaign campaign) {
-    String name = campaign.spec().provider();
-    return name == null ? settings.defaultProvider() : name;
-  }
-
-  /**
-   * The provider the campaign dials through now: its own (or the dialer's first), unless that one's
-   * circuit breaker is open and a failover provider's is not; then the first such failover, in the
-   * campaign's order. A provider that recovers (its breaker half-open or closed) takes its calls
-   * back at the next claim.
-   */
-  private CallProvider provider(Campaign campaign) {
-    String name = primaryProvider(campaign);
-    CallProvider provider = settings.providers().get(name);
-    if (provider != null
-        && !campaign.spec().failover().isEmpty()
-        && !guards.admits(provider.name())) {
-      for (String failover : campaign.spec().failover()) {
-        CallProvider next = settings.providers().get(failover);
-        if (next != null && guards.admits(next.name())) {
-          return next;
-        }
-      }
-    }
-    if (provider == null) {
-      log.warn(
-          "campaign {} names provider '{}' that dialer {} does not have; skipped",
-          campaign.id(),
-          name,
-          settings.instanceId());
-    }
-    return provider;
   }
 
   /** A campaign in one pass, with its calls in progress as counted during the pass. */
