@@ -1,5 +1,6 @@
 package dev.dialkit.servlet;
 
+import dev.dialkit.campaign.InvalidConfigurationException;
 import dev.dialkit.campaign.WebhookRejectedException;
 import dev.dialkit.campaign.WebhookRejectedException.Reason;
 import dev.dialkit.campaign.WebhookRequest;
@@ -85,6 +86,19 @@ public final class ServletWebhookRequests {
       log.error("webhook not handled: unexpected failure; answered 500", e);
       return new WebhookResponse(500, null, "internal error");
     }
+  }
+
+  /**
+   * Checks a public base URL once, where the host configures it, with the same rules {@link
+   * #publicUrl} applies: absolute {@code http(s)} with a host, no query, no fragment, no user info.
+   *
+   * @return {@code url}
+   * @throws InvalidConfigurationException naming {@code field} otherwise (the value is not echoed
+   *     when it has user info)
+   */
+  public static URI checkPublicBaseUrl(String field, URI url) {
+    PublicBase.of(field, url);
+    return url;
   }
 
   /**

@@ -40,6 +40,10 @@ class WebhookServletBuilderTest {
               InvalidConfigurationException.class,
               e -> assertThat(e.field()).isEqualTo("publicBaseUrl"));
     }
+    assertThatThrownBy(
+            () -> WebhookServlet.builder().publicBaseUrl("https://user:s3cret@a.example"))
+        .as("a password in the URL is not echoed")
+        .hasMessageNotContaining("s3cret");
     assertThat(
             WebhookServlet.builder()
                 .webhooks(OK)

@@ -1,6 +1,7 @@
 package dev.dialkit.servlet.internal;
 
 import dev.dialkit.campaign.InvalidConfigurationException;
+import dev.dialkit.campaign.spi.ProviderSettings;
 import java.net.URI;
 import java.util.Locale;
 
@@ -22,15 +23,14 @@ public record PublicBase(String scheme, String authority, String pathPrefix) {
    */
   public static PublicBase of(String field, URI url) {
     Required.check(field, url);
-    String scheme = url.getScheme() == null ? null : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!url.isAbsolute()
-        || !("http".equals(scheme) || "https".equals(scheme))
-        || url.getHost() == null) {
-      throw new InvalidConfigurationException(field, url, "must be an absolute http(s) URL");
-    }
+    ProviderSettings.httpUrl(field, url.toString());
+    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
     if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+      // not echoed: user info may hold a password
       throw new InvalidConfigurationException(
-          field, url, "must have no query, fragment or user info");
+          field,
+          "<with query, fragment or user info>",
+          "must have no query, fragment or user info");
     }
     String path = url.getRawPath() == null ? "" : url.getRawPath();
     while (path.endsWith("/")) {

@@ -47,12 +47,8 @@ public final class WebhookRequestReader {
   }
 
   private static URI checked(String url) {
-    URI uri = ProviderSettings.httpUrl(PROPERTY, url);
-    if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-      throw new InvalidConfigurationException(
-          PROPERTY, "<with query, fragment or user info>", "must be scheme, host, port and path");
-    }
-    return uri;
+    return dev.dialkit.servlet.ServletWebhookRequests.checkPublicBaseUrl(
+        PROPERTY, ProviderSettings.httpUrl(PROPERTY, url));
   }
 
   /**
