@@ -19,6 +19,7 @@ import dev.dialkit.campaign.internal.InMemoryCampaignStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -247,6 +248,45 @@ public interface CampaignStore {
 
   /** The most leads one {@link #claimNext} passes over (suppressed or capped) before it stops. */
   int MAX_PASSED_OVER = 100;
+
+  /**
+   * Claims up to {@link BatchClaimRequest#max()} due leads of one campaign, each with a slot and a
+   * new call, exactly as that many {@link #claimNext} calls in a row at the same {@code now} would,
+   * the i-th with caller id {@code request.from().get(i)}: every rule of a single claim holds for
+   * each lead (status, lease, the three limits counting the slots the batch itself took, due time
+   * and zones, order by priority then sequence, suppression, attempt caps), and the batch stops at
+   * the first claim that would be denied, saying why in {@link BatchClaimResult#stoppedBy()}.
+   *
+   * <p>The leads passed over on the way are listed once, in {@link BatchClaimResult#passedOver()};
+   * as for a single claim, a batch that claims nothing because a limit binds, the campaign is not
+   * running or the lease is not held passes no lead over. A batch may stop with {@code NO_DUE_LEAD}
+   * once one of its steps has passed over {@link #MAX_PASSED_OVER} leads, although more are due: a
+   * caller that gets {@code NO_DUE_LEAD} with leads passed over asks again.
+   *
+   * <p>A store should claim a batch in one atomic step and one round of commits (the JDBC store
+   * does it in one transaction); the default runs {@link #claimNext} for each lead, which keeps
+   * every guarantee but not the speed. Either way no limit is exceeded and no lead is claimed
+   * twice, whatever the threads and instances.
+   */
+  default BatchClaimResult claimBatch(BatchClaimRequest request) {
+    List<ClaimResult.Claimed> claimed = new ArrayList<>();
+    List<Lead> passedOver = new ArrayList<>();
+    int i = 0;
+    while (i < request.max()) {
+      ClaimResult result = claimNext(request.claim(i));
+      passedOver.addAll(result.passedOver());
+      if (result instanceof ClaimResult.Claimed c) {
+        claimed.add(new ClaimResult.Claimed(c.lead(), c.call()));
+        i++;
+        continue;
+      }
+      return new BatchClaimResult(claimed, passedOver, ((ClaimResult.Denied) result).reason());
+    }
+    return new BatchClaimResult(claimed, passedOver, null);
+  }
+
+  /** The most leads one {@link #claimBatch} claims. */
+  int MAX_CLAIM_BATCH = 100;
 
   /**
    * Slots held now: in the whole store, by the tenant, by the campaign (0 if the campaign does not
