@@ -20,7 +20,7 @@ import java.time.Duration;
  */
 public interface DialerObserver {
 
-  /** The dialer asked the store for a lead of {@code campaign} ({@code claimNext}). */
+  /** The dialer asked the store for leads of {@code campaign} ({@code claimBatch}). */
   default void claimed(Claim claim) {}
 
   /** A claimed call was handed to placing: its create request follows unless it is released. */
@@ -46,7 +46,8 @@ public interface DialerObserver {
   /**
    * One claim.
    *
-   * @param leadsClaimed 1 if a lead was claimed, 0 if the claim was denied (a limit, no due lead)
+   * @param leadsClaimed the leads the claim took: 0 if it was denied (a limit, no due lead), up to
+   *     {@link dev.dialkit.campaign.spi.CampaignStore#MAX_CLAIM_BATCH} for a batch
    * @param passedOver due leads passed over by the claim (do-not-call list, attempt caps)
    * @param provider the provider the call goes through
    * @param storeLatency how long the store took to answer, measured with a monotonic clock

@@ -11,6 +11,8 @@ import dev.dialkit.campaign.ConcurrencyPolicy;
 import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.BatchClaimRequest;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
@@ -215,8 +217,16 @@ public final class MultiDialerScenario {
     return WatchedStore.watch(
         inner,
         call -> {
-          if (call.method().equals("claimNext") && call.result() instanceof ClaimResult.Claimed) {
-            ClaimRequest request = (ClaimRequest) call.arg(0);
+          boolean claimed =
+              (call.method().equals("claimNext") && call.result() instanceof ClaimResult.Claimed)
+                  || (call.method().equals("claimBatch")
+                      && call.result() instanceof BatchClaimResult batch
+                      && !batch.isEmpty());
+          if (claimed) {
+            ClaimRequest request =
+                call.arg(0) instanceof BatchClaimRequest batch
+                    ? batch.request()
+                    : (ClaimRequest) call.arg(0);
             var usage = inner.slotUsage(request.tenant(), request.campaignId());
             maxGlobal.accumulateAndGet(usage.global(), Math::max);
             synchronized (maxTenant) {

@@ -39,7 +39,7 @@ class CloseDrainTest {
                 CampaignStore.class.getClassLoader(),
                 new Class<?>[] {CampaignStore.class},
                 (proxy, method, args) -> {
-                  if (method.getName().equals("claimNext") && claiming.getCount() == 1) {
+                  if (method.getName().equals("claimBatch") && claiming.getCount() == 1) {
                     claiming.countDown();
                     awaitUninterruptibly(release); // an interrupt does not end a store call
                     claimReturned.set(true);

@@ -102,8 +102,9 @@ class DialerObserverTest {
                 assertThat(x.campaign()).isEqualTo(id);
                 assertThat(x.provider()).isEqualTo("simulated");
               });
-      assertThat(recorder.claims.stream().filter(c -> c.leadsClaimed() == 1))
-          .hasSameSizeAs(recorder.placed);
+      assertThat(recorder.claims.stream().mapToInt(c -> c.leadsClaimed()).sum())
+          .as("every lead claimed, in batches, was handed to placing")
+          .isEqualTo(recorder.placed.size());
       assertThat(recorder.placeFailures)
           .as("the injected 503s, each retried")
           .isNotEmpty()

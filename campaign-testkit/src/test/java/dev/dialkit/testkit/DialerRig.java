@@ -13,6 +13,7 @@ import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.SlotUsage;
@@ -99,10 +100,13 @@ final class DialerRig implements AutoCloseable {
           if (failure != null && call.method().startsWith("findCall")) {
             throw failure;
           }
-          if (call.method().equals("claimNext") && call.result() instanceof ClaimResult.Claimed) {
+          boolean claimed =
+              call.result() instanceof ClaimResult.Claimed
+                  || (call.result() instanceof BatchClaimResult batch && !batch.isEmpty());
+          if (claimed) {
             afterClaim.forEach(check -> check.accept(inner));
           }
-          if (call.method().equals("claimNext") || call.method().equals("applyTransition")) {
+          if (call.method().startsWith("claim") || call.method().equals("applyTransition")) {
             SlotUsage usage = inner.slotUsage(TENANT, CampaignId.of("none"));
             maxGlobalSlots.accumulateAndGet(usage.global(), Math::max);
             samples.incrementAndGet();

@@ -105,7 +105,7 @@ public final class DialkitMetrics implements MeterBinder, DialkitListener, Diale
   @Override
   public void claimed(Claim claim) {
     Timer.builder(names.claims())
-        .description("claims of a lead from the store, and how long the store took")
+        .description("claims (a batch of leads each) from the store, and how long the store took")
         .tags(scopes.of(claim.tenant(), claim.campaign()))
         .tag(names.result(), claim.leadsClaimed() > 0 ? "claimed" : "denied")
         .register(registry)

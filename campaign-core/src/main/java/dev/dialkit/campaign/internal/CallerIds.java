@@ -4,6 +4,7 @@ import dev.dialkit.campaign.CallerIdRotation;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.PhoneNumber;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,43 @@ final class CallerIds {
       }
     }
     return null;
+  }
+
+  /**
+   * The caller ids of the campaign's next {@code n} calls, as {@link #next} and {@link #used} in
+   * turn would pick them if every call were placed, without changing the rotation; empty if none is
+   * usable. The caller records with {@link #used} the ones its calls did use.
+   */
+  List<PhoneNumber> nextBatch(Campaign campaign, Predicate<PhoneNumber> usable, int n) {
+    List<PhoneNumber> usableNow = campaign.spec().callerIds().stream().filter(usable).toList();
+    if (usableNow.isEmpty()) {
+      return List.of();
+    }
+    PhoneNumber first = next(campaign, usable);
+    List<PhoneNumber> out = new ArrayList<>(n);
+    if (campaign.spec().callerIdRotation() == CallerIdRotation.LEAST_RECENTLY_USED) {
+      // least recently used first, then the others in the same order: each use moves one to the
+      // back
+      Map<PhoneNumber, Long> lastUse = callerIdLastUse.getOrDefault(campaign.id(), Map.of());
+      List<PhoneNumber> order = new ArrayList<>(usableNow);
+      order.sort(java.util.Comparator.comparing(number -> lastUse.getOrDefault(number, -1L)));
+      order.remove(first);
+      order.add(0, first);
+      for (int i = 0; i < n; i++) {
+        out.add(order.get(i % order.size()));
+      }
+      return out;
+    }
+    List<PhoneNumber> pool = campaign.spec().callerIds();
+    int index = pool.indexOf(first);
+    while (out.size() < n) {
+      PhoneNumber number = pool.get(index);
+      if (usable.test(number)) {
+        out.add(number);
+      }
+      index = (index + 1) % pool.size();
+    }
+    return out;
   }
 
   /** Notes that {@code from} was used for a call of the campaign: the next turn starts after it. */

@@ -12,7 +12,10 @@ import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.BatchClaimRequest;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallProvider;
+import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.LeadOutcome;
@@ -292,8 +295,13 @@ final class DialingExecutor implements CallEndListener {
         wakeAt(now.plus(guards.refreshPeriod(provider)));
         continue;
       }
-      PhoneNumber from = callerIds.next(slot.campaign, n -> rests.usable(tenant, n, now));
-      if (from == null) {
+      int size =
+          Math.min(
+              guards.availablePermits(provider),
+              Math.min(allowance(tenant, tenants, tenantActive), allowance(slot, slots)));
+      List<PhoneNumber> from =
+          callerIds.nextBatch(slot.campaign, n -> rests.usable(tenant, n, now), size);
+      if (from.isEmpty()) {
         // rested during this pass: the campaign waits from the next one
         slots.remove(slot);
         if (slots.isEmpty()) {
@@ -301,32 +309,20 @@ final class DialingExecutor implements CallEndListener {
         }
         continue;
       }
-      ClaimResult result = claim(slot, now, from);
+      BatchClaimResult result = claim(slot, now, from);
       lifecycle.passedOver(result.passedOver());
-      if (result instanceof ClaimResult.Claimed claimed) {
-        String primary = providers.own(slot.campaign);
-        if (!slot.provider.name().equals(primary)) {
-          decisions.failedOver(slot.campaign.id(), primary, slot.provider.name());
-          log.info(
-              "campaign {}: call {} goes through {}: {} is down",
-              slot.campaign.id(),
-              claimed.call().id(),
-              slot.provider.name(),
-              primary);
-        }
-        slot.active++;
-        tenantActive.merge(tenant, 1L, Long::sum);
-        decisions.claimed(slot.campaign.id());
-        settings
-            .observers()
-            .callPlaced(
-                new DialerObserver.Placed(
-                    tenant, slot.campaign.id(), claimed.call().id(), provider));
-        placer.place(slot.campaign, claimed.lead(), claimed.call());
-        continue;
+      for (ClaimResult.Claimed claimed : result.claimed()) {
+        placeClaimed(slot, tenant, tenantActive, claimed);
       }
-      ClaimResult.Reason reason = ((ClaimResult.Denied) result).reason();
-      log.trace("campaign {}: no claim: {}", slot.campaign.id(), reason);
+      if (result.stoppedBy() == null) {
+        continue; // it claimed all it asked for: the campaign may have more
+      }
+      ClaimResult.Reason reason = result.stoppedBy();
+      log.trace(
+          "campaign {}: claimed {}, stopped by {}",
+          slot.campaign.id(),
+          result.claimed().size(),
+          reason);
       switch (reason) {
         case GLOBAL_LIMIT -> {
           byTenant.values().forEach(all -> all.forEach(s -> defer(s, Reason.GLOBAL_LIMIT, now)));
@@ -347,7 +343,9 @@ final class DialingExecutor implements CallEndListener {
             continue;
           }
           slots.remove(slot);
-          lifecycle.completeIfDone(slot.campaign.tenant(), slot.campaign.id());
+          if (result.isEmpty()) {
+            lifecycle.completeIfDone(slot.campaign.tenant(), slot.campaign.id());
+          }
         }
         default -> slots.remove(slot);
       }
@@ -475,7 +473,63 @@ final class DialingExecutor implements CallEndListener {
     return best;
   }
 
-  private ClaimResult claim(Slot slot, Instant now, PhoneNumber from) {
+  /**
+   * How many more calls the chosen tenant may get in a row before another tenant of this pass has
+   * fewer calls in progress: the batch that keeps tenants within one call of each other, as one
+   * claim at a time to the least busy would. Unbounded when the tenant is alone in the pass.
+   */
+  private static int allowance(
+      TenantId tenant, List<TenantId> tenants, Map<TenantId, Long> active) {
+    long mine = active.get(tenant);
+    long least = Long.MAX_VALUE;
+    for (TenantId other : tenants) {
+      if (!other.equals(tenant)) {
+        least = Math.min(least, active.get(other));
+      }
+    }
+    return least == Long.MAX_VALUE
+        ? CampaignStore.MAX_CLAIM_BATCH
+        : (int) Math.max(1, Math.min(CampaignStore.MAX_CLAIM_BATCH, least - mine + 1));
+  }
+
+  /** The same among the tenant's campaigns of this pass. */
+  private static int allowance(Slot chosen, List<Slot> slots) {
+    long least = Long.MAX_VALUE;
+    for (Slot other : slots) {
+      if (other != chosen) {
+        least = Math.min(least, other.active);
+      }
+    }
+    return least == Long.MAX_VALUE
+        ? CampaignStore.MAX_CLAIM_BATCH
+        : (int) Math.max(1, Math.min(CampaignStore.MAX_CLAIM_BATCH, least - chosen.active + 1));
+  }
+
+  /** Hands a claimed call to placing, and counts it in this pass. */
+  private void placeClaimed(
+      Slot slot, TenantId tenant, Map<TenantId, Long> tenantActive, ClaimResult.Claimed claimed) {
+    String provider = slot.provider.name();
+    String primary = providers.own(slot.campaign);
+    if (!provider.equals(primary)) {
+      decisions.failedOver(slot.campaign.id(), primary, provider);
+      log.info(
+          "campaign {}: call {} goes through {}: {} is down",
+          slot.campaign.id(),
+          claimed.call().id(),
+          provider,
+          primary);
+    }
+    slot.active++;
+    tenantActive.merge(tenant, 1L, Long::sum);
+    decisions.claimed(slot.campaign.id());
+    settings
+        .observers()
+        .callPlaced(
+            new DialerObserver.Placed(tenant, slot.campaign.id(), claimed.call().id(), provider));
+    placer.place(slot.campaign, claimed.lead(), claimed.call());
+  }
+
+  private BatchClaimResult claim(Slot slot, Instant now, List<PhoneNumber> from) {
     Campaign campaign = slot.campaign;
     CampaignSpec spec = campaign.spec();
     SlotLimits limits =
@@ -484,25 +538,23 @@ final class DialingExecutor implements CallEndListener {
             settings.concurrency().perTenant(),
             settings.concurrency().campaignLimit(spec.maxConcurrentCalls()));
     long started = System.nanoTime();
-    ClaimResult result =
-        settings
-            .store()
-            .claimNext(
-                new ClaimRequest(
-                    campaign.tenant(),
-                    campaign.id(),
-                    settings.instanceId(),
-                    now,
-                    limits,
-                    slot.provider.name(),
-                    from,
-                    slot.zones,
-                    settings.attemptCaps().forTenant(campaign.tenant())));
+    ClaimRequest request =
+        new ClaimRequest(
+            campaign.tenant(),
+            campaign.id(),
+            settings.instanceId(),
+            now,
+            limits,
+            slot.provider.name(),
+            from.get(0),
+            slot.zones,
+            settings.attemptCaps().forTenant(campaign.tenant()));
+    BatchClaimResult result = settings.store().claimBatch(new BatchClaimRequest(request, from));
     settings
         .observers()
         .claimed(ClaimObservation.of(slot.campaign, slot.provider.name(), result, started));
-    if (result instanceof ClaimResult.Claimed) {
-      callerIds.used(campaign, from);
+    for (ClaimResult.Claimed claimed : result.claimed()) {
+      callerIds.used(campaign, claimed.call().from());
     }
     return result;
   }

@@ -18,6 +18,8 @@ import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.Suppression;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.AttemptCapRules;
+import dev.dialkit.campaign.spi.BatchClaimRequest;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
@@ -230,6 +232,15 @@ public final class InMemoryCampaignStore implements CampaignStore {
   }
 
   // ---------------------------------------------------------------- claims and slots
+
+  /** The successive claims of the default, under this store's lock: one atomic step. */
+  @Override
+  public BatchClaimResult claimBatch(BatchClaimRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (lock) {
+      return CampaignStore.super.claimBatch(request);
+    }
+  }
 
   @Override
   public ClaimResult claimNext(ClaimRequest request) {

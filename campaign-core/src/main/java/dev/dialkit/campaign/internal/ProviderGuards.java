@@ -97,7 +97,12 @@ final class ProviderGuards implements AutoCloseable {
 
   /** Whether a create request could be sent through {@code provider} now (no permit taken). */
   boolean hasPermit(String provider) {
-    return limiters.get(provider).getMetrics().getAvailablePermissions() > 0;
+    return availablePermits(provider) > 0;
+  }
+
+  /** How many create requests {@code provider}'s rate limiter would admit now (none are taken). */
+  int availablePermits(String provider) {
+    return Math.max(0, limiters.get(provider).getMetrics().getAvailablePermissions());
   }
 
   /** Takes a permit to send a create request through {@code provider}, if one is free now. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.campaign.PhoneNumber;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.testkit.FaultPlan;
@@ -43,10 +44,12 @@ class ComplianceTeethTest {
           world.onOp(
               (who, op, after, args, result) -> {
                 if (after
-                    && op.equals("claimNext")
-                    && result instanceof ClaimResult.Claimed claimed
-                    && shared(claimed.call().to())
+                    && op.equals("claimBatch")
+                    && result instanceof BatchClaimResult batch
+                    && batch.claimed().stream().anyMatch(x -> shared(x.call().to()))
                     && done.compareAndSet(false, true)) {
+                  ClaimResult.Claimed claimed =
+                      batch.claimed().stream().filter(x -> shared(x.call().to())).findFirst().get();
                   SimInstance via = world.instances().get(1 - who.index());
                   world.suppressor().suppress(via, claimed.call().tenant(), claimed.call().to());
                   world.freezeHere(who, who.incarnation(), Duration.ofSeconds(2));

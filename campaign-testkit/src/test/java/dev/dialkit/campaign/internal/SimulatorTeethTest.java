@@ -9,6 +9,7 @@ import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.testkit.FaultPlan;
@@ -61,8 +62,9 @@ class SimulatorTeethTest {
           world.onOp(
               (who, op, after, args, result) -> {
                 if (after
-                    && op.equals("claimNext")
-                    && result instanceof ClaimResult.Claimed
+                    && op.equals("claimBatch")
+                    && result instanceof BatchClaimResult batch
+                    && !batch.isEmpty()
                     && done.compareAndSet(false, true)) {
                   world.freezeHere(who, who.incarnation(), Duration.ofSeconds(8));
                 }
@@ -107,9 +109,11 @@ class SimulatorTeethTest {
           world.onOp(
               (who, op, after, args, result) -> {
                 if (after
-                    && op.equals("claimNext")
-                    && result instanceof ClaimResult.Claimed claimed
+                    && op.equals("claimBatch")
+                    && result instanceof BatchClaimResult batch
+                    && !batch.isEmpty()
                     && done.compareAndSet(false, true)) {
+                  ClaimResult.Claimed claimed = batch.claimed().get(0);
                   SimInstance via = world.instances().get(1 - who.index());
                   world.recordStop(
                       claimed.call().campaignId(),
@@ -217,8 +221,9 @@ class SimulatorTeethTest {
           world.onOp(
               (who, op, after, args, result) -> {
                 if (after
-                    && op.equals("claimNext")
-                    && result instanceof ClaimResult.Claimed
+                    && op.equals("claimBatch")
+                    && result instanceof BatchClaimResult batch
+                    && !batch.isEmpty()
                     && done.compareAndSet(false, true)) {
                   throw new StoreException("directed: the claim's answer was lost", true);
                 }
@@ -315,7 +320,10 @@ class SimulatorTeethTest {
         world -> {
           world.onOp(
               (who, op, after, args, result) -> {
-                if (after && op.equals("claimNext") && result instanceof ClaimResult.Claimed) {
+                if (after
+                    && op.equals("claimBatch")
+                    && result instanceof BatchClaimResult batch
+                    && !batch.isEmpty()) {
                   if (died.get() == null) {
                     died.set(world.clock().instant());
                     world.crash(who, null);

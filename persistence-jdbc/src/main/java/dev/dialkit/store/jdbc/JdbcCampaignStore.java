@@ -14,6 +14,8 @@ import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.Suppression;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.BatchClaimRequest;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
@@ -33,7 +35,7 @@ import dev.dialkit.store.jdbc.internal.LeadRows;
 import dev.dialkit.store.jdbc.internal.LeaseRows;
 import dev.dialkit.store.jdbc.internal.LogRows;
 import dev.dialkit.store.jdbc.internal.Migrator;
-import dev.dialkit.store.jdbc.internal.NumberLocks;
+import dev.dialkit.store.jdbc.internal.OneStatementTransition;
 import dev.dialkit.store.jdbc.internal.Orphans;
 import dev.dialkit.store.jdbc.internal.Permits;
 import dev.dialkit.store.jdbc.internal.SlotRows;
@@ -104,6 +106,7 @@ public final class JdbcCampaignStore implements CampaignStore {
   private final Claims claims;
   private final Permits permits;
   private final Transitions transitions;
+  private final OneStatementTransition oneStatement;
   private final Orphans orphans;
   private volatile boolean schemaVerified;
 
@@ -112,7 +115,7 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.tables = tables;
     this.tx = new Tx(dataSource, dialect);
     this.migrator = new Migrator(dataSource, dialect, tables);
-    this.campaigns = new CampaignRows(tables, dialect);
+    this.campaigns = new CampaignRows(tables);
     this.leads = new LeadRows(tables, campaigns, dialect);
     this.suppressions = new SuppressionRows(tables, dialect);
     this.calls = new CallRows(tables);
@@ -120,12 +123,11 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.callLog = new LogRows(tables);
     this.instances = new InstanceRows(tables);
     this.leases = new LeaseRows(tables);
-    this.claims =
-        new Claims(
-            tables, campaigns, leads, calls, slots, suppressions, new NumberLocks(tables, dialect));
+    this.claims = new Claims(tables, campaigns, leads, calls, slots, suppressions);
     this.permits = new Permits(tables, dialect, calls, callLog, suppressions);
     this.transitions = new Transitions(tables, campaigns, leads, calls, slots, callLog);
-    this.orphans = new Orphans(tables, campaigns, slots);
+    this.oneStatement = new OneStatementTransition(tables, dialect, calls);
+    this.orphans = new Orphans(tables, slots);
   }
 
   /**
@@ -358,12 +360,21 @@ public final class JdbcCampaignStore implements CampaignStore {
     return tx.inTransaction("claimNext " + request.campaignId(), c -> claims.claim(c, request));
   }
 
+  /** One transaction for the whole batch: see {@link Claims}. */
+  @Override
+  public BatchClaimResult claimBatch(BatchClaimRequest request) {
+    Objects.requireNonNull(request, "request");
+    ready();
+    return tx.inTransaction(
+        "claimBatch " + request.request().campaignId(), c -> claims.claim(c, request));
+  }
+
   @Override
   public SlotUsage slotUsage(TenantId tenant, CampaignId campaignId) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(campaignId, "campaignId");
     ready();
-    return tx.inTransaction("slotUsage", c -> slots.usage(c, tenant, campaignId));
+    return tx.autoCommit("slotUsage", c -> slots.usage(c, tenant, campaignId));
   }
 
   @Override
@@ -406,8 +417,15 @@ public final class JdbcCampaignStore implements CampaignStore {
   public TransitionResult applyTransition(CallTransition transition) {
     Objects.requireNonNull(transition, "transition");
     ready();
-    return tx.inTransaction(
-        "applyTransition " + transition.call().id(), c -> transitions.apply(c, transition));
+    String operation = "applyTransition " + transition.call().id();
+    if (oneStatement.covers(transition) && tx.readCommittedByDefault()) {
+      Optional<TransitionResult> done =
+          tx.autoCommit(operation, c -> oneStatement.apply(c, transition));
+      if (done.isPresent()) {
+        return done.get();
+      }
+    }
+    return tx.inTransaction(operation, c -> transitions.apply(c, transition));
   }
 
   // ---------------------------------------------------------------- leases

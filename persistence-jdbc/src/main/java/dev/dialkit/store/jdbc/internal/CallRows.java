@@ -13,9 +13,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -40,40 +43,119 @@ public final class CallRows {
   }
 
   public void insert(Connection c, Call call) throws SQLException {
+    insert(c, List.of(call));
+  }
+
+  /** Inserts the calls in one batch. */
+  public void insert(Connection c, List<Call> calls) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO " + t.calls + " (" + COLUMNS + ") VALUES (?" + ", ?".repeat(26) + ")")) {
-      s.setString(1, call.id().value());
-      s.setString(2, call.tenant().value());
-      s.setString(3, call.campaignId().value());
-      s.setString(4, call.leadId().value());
-      s.setInt(5, call.attempt());
-      s.setString(6, call.provider());
-      s.setString(7, call.providerCallId());
-      s.setString(8, call.providerRequestId());
-      s.setString(9, call.from().e164());
-      s.setString(10, call.to().e164());
-      bindMutable(s, 11, call);
-      s.executeUpdate();
+      for (Call call : calls) {
+        s.setString(1, call.id().value());
+        s.setString(2, call.tenant().value());
+        s.setString(3, call.campaignId().value());
+        s.setString(4, call.leadId().value());
+        s.setInt(5, call.attempt());
+        s.setString(6, call.provider());
+        s.setString(7, call.providerCallId());
+        s.setString(8, call.providerRequestId());
+        s.setString(9, call.from().e164());
+        s.setString(10, call.to().e164());
+        bindMutable(s, 11, call);
+        s.addBatch();
+      }
+      s.executeBatch();
     }
   }
 
-  /** Replaces the stored call if its version is still {@code expectedVersion}. */
-  public boolean compareAndSet(Connection c, Call call, long expectedVersion) throws SQLException {
+  /**
+   * When the tenant's calls to each of {@code numbers} created after {@code since} were created,
+   * leaving out calls released unsent: what {@link dev.dialkit.campaign.spi.AttemptCapRules}
+   * counts. One statement, a range of the index {@code calls_number (tenant, to_number,
+   * created_at)} per number.
+   */
+  public Map<PhoneNumber, List<Instant>> countedCallTimes(
+      Connection c, TenantId tenant, List<PhoneNumber> numbers, Instant since) throws SQLException {
+    Map<PhoneNumber, List<Instant>> times = new HashMap<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "UPDATE "
+            "SELECT to_number, created_at, status, failure_reason FROM "
                 + t.calls
-                + " SET provider_call_id = ?, provider_request_id = ?, status = ?, created_at = ?,"
-                + " sent_at = ?, ringing_at = ?, answered_at = ?, ended_at = ?, duration_nanos = ?,"
-                + " billed_duration_nanos = ?, failure_reason = ?, hangup_cause = ?, sip_code = ?,"
-                + " answered_by = ?, recording_url = ?, raw_status = ?, last_sequence = ?,"
-                + " version = ?, updated_at = ? WHERE id = ? AND version = ?")) {
-      s.setString(1, call.providerCallId());
-      s.setString(2, call.providerRequestId());
-      bindMutable(s, 3, call);
-      s.setString(20, call.id().value());
-      s.setLong(21, expectedVersion);
+                + " WHERE tenant = ? AND to_number IN ("
+                + "?, ".repeat(numbers.size() - 1)
+                + "?) AND created_at > ?")) {
+      int i = 1;
+      s.setString(i++, tenant.value());
+      for (PhoneNumber number : numbers) {
+        s.setString(i++, number.e164());
+      }
+      s.setLong(i, Columns.micros(since));
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          // filtered here rather than in SQL, where a NULL failure_reason would need care
+          boolean releasedUnsent =
+              CallStatus.CANCELED.name().equals(r.getString(3))
+                  && FailureReason.NOT_DIALED.name().equals(r.getString(4));
+          if (!releasedUnsent) {
+            times
+                .computeIfAbsent(PhoneNumber.of(r.getString(1)), n -> new ArrayList<>())
+                .add(Columns.instant(r.getLong(2)));
+          }
+        }
+      }
+    }
+    return times;
+  }
+
+  /**
+   * The UPDATE of a call transition: it replaces the call only if the stored one has {@code
+   * expectedVersion} and the same identity (tenant, campaign, lead, attempt) and, {@code withKey},
+   * the dedupe key is not recorded for it yet. Parameters: see {@link #bindGuarded}.
+   */
+  String guardedUpdate(boolean withKey, String dedupeTable) {
+    return "UPDATE "
+        + t.calls
+        + " SET provider_call_id = ?, provider_request_id = ?, status = ?, created_at = ?,"
+        + " sent_at = ?, ringing_at = ?, answered_at = ?, ended_at = ?, duration_nanos = ?,"
+        + " billed_duration_nanos = ?, failure_reason = ?, hangup_cause = ?, sip_code = ?,"
+        + " answered_by = ?, recording_url = ?, raw_status = ?, last_sequence = ?,"
+        + " version = ?, updated_at = ? WHERE id = ? AND version = ? AND tenant = ?"
+        + " AND campaign_id = ? AND lead_id = ? AND attempt = ?"
+        + (withKey
+            ? " AND NOT EXISTS (SELECT 1 FROM "
+                + dedupeTable
+                + " d WHERE d.call_id = ? AND d.dedupe_key = ?)"
+            : "");
+  }
+
+  /** Binds {@link #guardedUpdate}'s parameters from {@code first}; returns the next index. */
+  static int bindGuarded(
+      PreparedStatement s, int first, Call call, long expectedVersion, String key)
+      throws SQLException {
+    s.setString(first, call.providerCallId());
+    s.setString(first + 1, call.providerRequestId());
+    bindMutable(s, first + 2, call);
+    int i = first + 19;
+    s.setString(i++, call.id().value());
+    s.setLong(i++, expectedVersion);
+    s.setString(i++, call.tenant().value());
+    s.setString(i++, call.campaignId().value());
+    s.setString(i++, call.leadId().value());
+    s.setInt(i++, call.attempt());
+    if (key != null) {
+      s.setString(i++, call.id().value());
+      s.setString(i++, key);
+    }
+    return i;
+  }
+
+  /** Runs {@link #guardedUpdate}: whether the call was replaced. */
+  public boolean guardedReplace(
+      Connection c, Call call, long expectedVersion, String key, String dedupeTable)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(guardedUpdate(key != null, dedupeTable))) {
+      bindGuarded(s, 1, call, expectedVersion, key);
       return s.executeUpdate() == 1;
     }
   }

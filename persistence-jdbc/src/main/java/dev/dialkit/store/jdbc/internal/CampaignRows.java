@@ -1,5 +1,6 @@
 package dev.dialkit.store.jdbc.internal;
 
+import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignCounters;
 import dev.dialkit.campaign.CampaignId;
@@ -8,14 +9,16 @@ import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
-import dev.dialkit.store.jdbc.JdbcDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,22 +32,40 @@ import java.util.stream.Collectors;
  */
 public final class CampaignRows {
   private static final String COUNTERS =
-      java.util.Arrays.stream(Counter.values())
-          .map(CampaignRows::column)
-          .collect(Collectors.joining(", "));
+      Arrays.stream(Counter.values()).map(CampaignRows::column).collect(Collectors.joining(", "));
 
   private final Tables t;
-  private final JdbcDialect dialect;
-  private final String select;
+  private final CounterShards shards;
 
-  public CampaignRows(Tables tables, JdbcDialect dialect) {
+  public CampaignRows(Tables tables) {
     this.t = tables;
-    this.dialect = dialect;
-    this.select =
-        "SELECT id, tenant, spec, status, created_at, started_at, ended_at, updated_at, "
-            + COUNTERS
-            + " FROM "
-            + t.campaigns;
+    this.shards = new CounterShards(tables);
+  }
+
+  /**
+   * Campaign rows matching {@code where} (on alias {@code c}) and, in the same statement (so one
+   * snapshot: a claim and a transition that committed meanwhile are both seen or both not), the
+   * shard rows of the campaigns matching {@code shardWhere} (on {@code campaign_id}); {@link #list}
+   * adds each campaign's shards to its row. Plain rows rather than a grouped join, which H2
+   * re-plans at every prepare at a cost that showed in the fault simulator.
+   */
+  private String select(String where, String shardWhere) {
+    String nulls = ", NULL".repeat(8);
+    return "SELECT c.id, 0, c.tenant, c.spec, c.status, c.created_at, c.started_at, c.ended_at,"
+        + " c.updated_at, c.created_seq, "
+        + COUNTERS
+        + " FROM "
+        + t.campaigns
+        + " c WHERE "
+        + where
+        + " UNION ALL SELECT campaign_id, 1"
+        + nulls
+        + ", "
+        + COUNTERS
+        + " FROM "
+        + t.counterShards
+        + " WHERE "
+        + shardWhere;
   }
 
   static String column(Counter counter) {
@@ -53,17 +74,14 @@ public final class CampaignRows {
 
   public void create(Connection c, Campaign campaign) throws SQLException {
     create(c, campaign, List.of(Counter.values()));
+    shards.create(c, campaign.id());
   }
 
   /**
    * Inserts {@code campaign} with only {@code counters} as columns: how tests write the rows of an
-   * older schema, which lacks the counters added since.
+   * older schema, which lacks the counters added since (and the counter shards of version 5).
    */
   void create(Connection c, Campaign campaign, List<Counter> counters) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(insertIgnoreTenantCounter())) {
-      s.setString(1, campaign.tenant().value());
-      s.executeUpdate();
-    }
     StringBuilder sql =
         new StringBuilder("INSERT INTO ")
             .append(t.campaigns)
@@ -93,33 +111,42 @@ public final class CampaignRows {
     }
   }
 
-  private String insertIgnoreTenantCounter() {
-    return switch (dialect) {
-      case POSTGRESQL ->
-          "INSERT INTO "
-              + t.slotCounters
-              + " (scope_key, held) VALUES (?, 0) ON CONFLICT DO NOTHING";
-      case MARIADB -> "INSERT IGNORE INTO " + t.slotCounters + " (scope_key, held) VALUES (?, 0)";
-      case H2 -> "MERGE INTO " + t.slotCounters + " (scope_key) KEY (scope_key) VALUES (?)";
-    };
-  }
-
+  /**
+   * The campaign with its counters; with {@code lock}, its row is locked until commit first (in a
+   * statement of its own: a row lock does not combine with the UNION of the shard rows).
+   */
   public Optional<Campaign> find(Connection c, TenantId tenant, CampaignId id, boolean lock)
       throws SQLException {
+    if (lock) {
+      lock(c, id);
+    }
     try (PreparedStatement s =
-        c.prepareStatement(select + " WHERE id = ? AND tenant = ?" + (lock ? " FOR UPDATE" : ""))) {
+        c.prepareStatement(select("c.id = ? AND c.tenant = ?", "campaign_id = ?"))) {
       s.setString(1, id.value());
       s.setString(2, tenant.value());
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(map(r)) : Optional.empty();
-      }
+      s.setString(3, id.value());
+      List<Campaign> found = list(s);
+      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+  }
+
+  /** Locks the campaign's row until commit (nothing if there is none). */
+  public void lock(Connection c, CampaignId id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT id FROM " + t.campaigns + " WHERE id = ? FOR UPDATE")) {
+      s.setString(1, id.value());
+      s.executeQuery().close();
     }
   }
 
   public List<Campaign> byTenant(Connection c, TenantId tenant) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement(select + " WHERE tenant = ? ORDER BY created_at, created_seq")) {
+        c.prepareStatement(
+            select(
+                "c.tenant = ?",
+                "campaign_id IN (SELECT id FROM " + t.campaigns + " WHERE tenant = ?)"))) {
       s.setString(1, tenant.value());
+      s.setString(2, tenant.value());
       return list(s);
     }
   }
@@ -131,10 +158,18 @@ public final class CampaignRows {
     String marks = statuses.stream().map(x -> "?").collect(Collectors.joining(", "));
     try (PreparedStatement s =
         c.prepareStatement(
-            select + " WHERE status IN (" + marks + ") ORDER BY created_at, created_seq")) {
+            select(
+                "c.status IN (" + marks + ")",
+                "campaign_id IN (SELECT id FROM "
+                    + t.campaigns
+                    + " WHERE status IN ("
+                    + marks
+                    + "))"))) {
       int i = 1;
-      for (CampaignStatus status : statuses) {
-        s.setString(i++, status.name());
+      for (int round = 0; round < 2; round++) {
+        for (CampaignStatus status : statuses) {
+          s.setString(i++, status.name());
+        }
       }
       return list(s);
     }
@@ -169,38 +204,40 @@ public final class CampaignRows {
   }
 
   /**
-   * Completes the campaign if it is done ({@link Campaign#isDone()}), in one guarded UPDATE: the
-   * status and the counters are checked in its WHERE clause, on the row as last committed (the
-   * UPDATE waits for the row lock of a lead insert or a claim in progress and then checks the row
-   * those left). Then reads it back. {@code COMPLETED} is final, so the end time is {@code at} and
-   * the start time stays, as {@link Campaign#withStatus} stamps them.
+   * Completes the campaign if it is done ({@link Campaign#isDone()}). A plain read decides first
+   * (most calls find calls still in progress and take no lock); then the campaign row is locked,
+   * which waits for a lead insert or a claim in progress, and the counters are read again in a
+   * statement of their own, begun after the lock: the shards a transition changes can only lower
+   * the leads in progress (and raise the queued ones with them), so a campaign read as done is
+   * done. {@code COMPLETED} is final, so the end time is {@code at} and the start time stays, as
+   * {@link Campaign#withStatus} stamps them.
    */
   public Optional<Campaign> completeIfDone(Connection c, TenantId tenant, CampaignId id, Instant at)
       throws SQLException {
+    if (!completable(find(c, tenant, id, false))) {
+      return Optional.empty();
+    }
+    Optional<Campaign> current = find(c, tenant, id, true);
+    if (!completable(current)) {
+      return Optional.empty();
+    }
+    Campaign done = current.get().withStatus(CampaignStatus.COMPLETED, at);
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE "
                 + t.campaigns
-                + " SET status = ?, ended_at = ?, updated_at = ? WHERE id = ? AND tenant = ?"
-                + " AND status IN (?, ?) AND "
-                + column(Counter.LEADS_TOTAL)
-                + " > 0 AND "
-                + column(Counter.LEADS_QUEUED)
-                + " = 0 AND "
-                + column(Counter.LEADS_IN_PROGRESS)
-                + " = 0")) {
+                + " SET status = ?, ended_at = ?, updated_at = ? WHERE id = ?")) {
       s.setString(1, CampaignStatus.COMPLETED.name());
-      Columns.setInstant(s, 2, at);
-      Columns.setInstant(s, 3, at);
+      Columns.setInstant(s, 2, done.endedAt());
+      Columns.setInstant(s, 3, done.updatedAt());
       s.setString(4, id.value());
-      s.setString(5, tenant.value());
-      s.setString(6, CampaignStatus.RUNNING.name());
-      s.setString(7, CampaignStatus.SCHEDULED.name());
-      if (s.executeUpdate() == 0) {
-        return Optional.empty();
-      }
+      s.executeUpdate();
     }
-    return find(c, tenant, id, false);
+    return Optional.of(done);
+  }
+
+  private static boolean completable(Optional<Campaign> campaign) {
+    return campaign.isPresent() && campaign.get().isDone();
   }
 
   /** The sequence of the campaign's last lead; call it with the campaign row locked. */
@@ -216,31 +253,17 @@ public final class CampaignRows {
   }
 
   /**
-   * Adds {@code delta} to the counters and {@code slots} to the slots held by the campaign, in one
-   * statement (the row is locked until commit).
+   * Adds {@code delta} to the counters in the campaign row (the row is locked until commit): for
+   * writers that hold that lock anyway. A call's transitions use {@link #addForCall} instead.
    */
-  public void addCounters(Connection c, CampaignId id, CounterDelta delta, int slots)
-      throws SQLException {
-    if (delta.isEmpty() && slots == 0) {
+  public void addCounters(Connection c, CampaignId id, CounterDelta delta) throws SQLException {
+    if (delta.isEmpty()) {
       return;
     }
-    StringBuilder sql = new StringBuilder("UPDATE ").append(t.campaigns).append(" SET ");
     List<Long> amounts = new ArrayList<>();
-    if (slots != 0) {
-      sql.append("slots_held = slots_held + ?");
-      amounts.add((long) slots);
-    }
-    for (Map.Entry<Counter, Long> e : delta.amounts().entrySet()) {
-      String col = column(e.getKey());
-      sql.append(amounts.isEmpty() ? "" : ", ")
-          .append(col)
-          .append(" = ")
-          .append(col)
-          .append(" + ?");
-      amounts.add(e.getValue());
-    }
-    sql.append(" WHERE id = ?");
-    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+    String sets = CounterShards.assignments(delta, amounts);
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE " + t.campaigns + " SET " + sets + " WHERE id = ?")) {
       int i = 1;
       for (long amount : amounts) {
         s.setLong(i++, amount);
@@ -250,30 +273,92 @@ public final class CampaignRows {
     }
   }
 
+  /** Adds a call's counter changes to the call's shard of the campaign; no campaign row lock. */
+  public void addForCall(Connection c, CampaignId id, CallId call, CounterDelta delta)
+      throws SQLException {
+    shards.add(c, id, call, delta);
+  }
+
+  /** The campaigns of a {@link #select}, each row plus its shards, by creation order. */
   private List<Campaign> list(PreparedStatement s) throws SQLException {
-    List<Campaign> out = new ArrayList<>();
+    Map<String, Row> rows = new HashMap<>();
+    List<Row> campaigns = new ArrayList<>();
+    List<Object[]> shardRows = new ArrayList<>();
     try (ResultSet r = s.executeQuery()) {
       while (r.next()) {
-        out.add(map(r));
+        long[] counters = new long[Counter.values().length];
+        for (int i = 0; i < counters.length; i++) {
+          counters[i] = r.getLong(11 + i);
+        }
+        String id = r.getString(1);
+        if (r.getInt(2) == 0) {
+          Row row = new Row(r, counters);
+          rows.put(id, row);
+          campaigns.add(row);
+        } else {
+          shardRows.add(new Object[] {id, counters});
+        }
       }
+    }
+    for (Object[] shard : shardRows) {
+      Row row = rows.get((String) shard[0]);
+      if (row != null) {
+        long[] add = (long[]) shard[1];
+        for (int i = 0; i < add.length; i++) {
+          row.counters[i] += add[i];
+        }
+      }
+    }
+    campaigns.sort(
+        Comparator.comparingLong((Row row) -> row.createdAt).thenComparingLong(row -> row.seq));
+    List<Campaign> out = new ArrayList<>(campaigns.size());
+    for (Row row : campaigns) {
+      out.add(row.campaign());
     }
     return List.copyOf(out);
   }
 
-  private static Campaign map(ResultSet r) throws SQLException {
-    Map<Counter, Long> counters = new EnumMap<>(Counter.class);
-    for (Counter counter : Counter.values()) {
-      counters.put(counter, r.getLong(column(counter)));
+  /** A campaign row as read, its counters still to be completed with its shards. */
+  private static final class Row {
+    final String id;
+    final String tenant;
+    final String spec;
+    final String status;
+    final long createdAt;
+    final Instant startedAt;
+    final Instant endedAt;
+    final Instant updatedAt;
+    final long seq;
+    final long[] counters;
+
+    Row(ResultSet r, long[] counters) throws SQLException {
+      id = r.getString(1);
+      tenant = r.getString(3);
+      spec = r.getString(4);
+      status = r.getString(5);
+      createdAt = r.getLong(6);
+      startedAt = Columns.getInstant(r, 7);
+      endedAt = Columns.getInstant(r, 8);
+      updatedAt = Columns.getInstant(r, 9);
+      seq = r.getLong(10);
+      this.counters = counters;
     }
-    return new Campaign(
-        CampaignId.of(r.getString("id")),
-        TenantId.of(r.getString("tenant")),
-        Json.spec(r.getString("spec")),
-        CampaignStatus.valueOf(r.getString("status")),
-        new CampaignCounters(counters),
-        Columns.getInstant(r, "created_at"),
-        Columns.getInstant(r, "started_at"),
-        Columns.getInstant(r, "ended_at"),
-        Columns.getInstant(r, "updated_at"));
+
+    Campaign campaign() {
+      Map<Counter, Long> byName = new EnumMap<>(Counter.class);
+      for (Counter counter : Counter.values()) {
+        byName.put(counter, counters[counter.ordinal()]);
+      }
+      return new Campaign(
+          CampaignId.of(id),
+          TenantId.of(tenant),
+          Json.spec(spec),
+          CampaignStatus.valueOf(status),
+          new CampaignCounters(byName),
+          Columns.instant(createdAt),
+          startedAt,
+          endedAt,
+          updatedAt);
+    }
   }
 }

@@ -34,6 +34,11 @@ public final class Columns {
     }
   }
 
+  public static Instant getInstant(ResultSet r, int column) throws SQLException {
+    long value = r.getLong(column);
+    return r.wasNull() ? null : instant(value);
+  }
+
   public static Instant getInstant(ResultSet r, String column) throws SQLException {
     long v = r.getLong(column);
     return r.wasNull() ? null : instant(v);

@@ -81,8 +81,7 @@ public final class LeadRows {
           c,
           campaignId,
           CounterDelta.of(Counter.LEADS_TOTAL, accepted.size())
-              .plus(Counter.LEADS_QUEUED, accepted.size()),
-          0);
+              .plus(Counter.LEADS_QUEUED, accepted.size()));
     }
     return new LeadInsertResult(accepted, plan.duplicates());
   }
@@ -156,42 +155,18 @@ public final class LeadRows {
     return new Page<>(items, total, cursor);
   }
 
-  /** Whether the campaign has a due queued lead in {@code zones} (null: any), by a plain read. */
-  public boolean anyDue(Connection c, CampaignId campaign, Instant now, Set<ZoneId> zones)
-      throws SQLException {
-    StringBuilder sql =
-        new StringBuilder("SELECT 1 FROM ")
-            .append(t.leads)
-            .append(" WHERE campaign_id = ? AND state = 'QUEUED' AND next_attempt_at <= ?");
-    if (zones != null) {
-      sql.append(
-          zones.stream()
-              .map(z -> "?")
-              .collect(Collectors.joining(", ", " AND time_zone IN (", ")")));
-    }
-    sql.append(" LIMIT 1");
-    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-      s.setString(1, campaign.value());
-      s.setLong(2, Columns.micros(now));
-      if (zones != null) {
-        int i = 3;
-        for (ZoneId zone : zones) {
-          s.setString(i++, zone.getId());
-        }
-      }
-      try (ResultSet r = s.executeQuery()) {
-        return r.next();
-      }
-    }
-  }
-
   /**
-   * The best due queued lead of the campaign, locked, skipping leads other transactions hold; null
-   * if none. {@code zones} null admits every zone; it must not be empty. Leads of {@code passed}
-   * are left out: the claim left them queued and due (their number was busy).
+   * Up to {@code limit} of the campaign's best due queued leads (priority, then sequence), locked,
+   * skipping leads other transactions hold. {@code zones} null admits every zone; it must not be
+   * empty. Leads of {@code exclude} are left out: this transaction picked them already.
    */
-  public Picked pickDue(
-      Connection c, CampaignId campaign, Instant now, Set<ZoneId> zones, List<LeadId> passed)
+  public List<Picked> pickDue(
+      Connection c,
+      CampaignId campaign,
+      Instant now,
+      Set<ZoneId> zones,
+      List<LeadId> exclude,
+      int limit)
       throws SQLException {
     StringBuilder sql =
         new StringBuilder("SELECT ")
@@ -205,10 +180,10 @@ public final class LeadRows {
               .map(z -> "?")
               .collect(Collectors.joining(", ", " AND time_zone IN (", ")")));
     }
-    if (!passed.isEmpty()) {
-      sql.append(" AND id NOT IN (").append("?, ".repeat(passed.size() - 1)).append("?)");
+    if (!exclude.isEmpty()) {
+      sql.append(" AND id NOT IN (").append("?, ".repeat(exclude.size() - 1)).append("?)");
     }
-    sql.append(" ORDER BY priority DESC, seq LIMIT 1 FOR UPDATE SKIP LOCKED");
+    sql.append(" ORDER BY priority DESC, seq LIMIT ? FOR UPDATE SKIP LOCKED");
     try (PreparedStatement s = c.prepareStatement(sql.toString())) {
       s.setString(1, campaign.value());
       s.setLong(2, Columns.micros(now));
@@ -218,12 +193,17 @@ public final class LeadRows {
           s.setString(i++, zone.getId());
         }
       }
-      for (LeadId id : passed) {
+      for (LeadId id : exclude) {
         s.setString(i++, id.value());
       }
+      s.setInt(i, limit);
+      List<Picked> out = new ArrayList<>();
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? new Picked(map(r), r.getInt("calls_made")) : null;
+        while (r.next()) {
+          out.add(new Picked(map(r), r.getInt("calls_made")));
+        }
       }
+      return out;
     }
   }
 
@@ -233,16 +213,21 @@ public final class LeadRows {
    */
   public record Picked(Lead lead, int callsMade) {}
 
-  public void markClaimed(Connection c, LeadId id, int callsMade) throws SQLException {
+  /** Marks the leads claimed, the i-th with {@code callsMade.get(i)} calls made: one batch. */
+  public void markClaimed(Connection c, List<LeadId> ids, List<Integer> callsMade)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE "
                 + t.leads
                 + " SET state = 'IN_PROGRESS', attempts = attempts + 1, calls_made = ?, hold = NULL"
                 + " WHERE id = ?")) {
-      s.setInt(1, callsMade);
-      s.setString(2, id.value());
-      s.executeUpdate();
+      for (int i = 0; i < ids.size(); i++) {
+        s.setInt(1, callsMade.get(i));
+        s.setString(2, ids.get(i).value());
+        s.addBatch();
+      }
+      s.executeBatch();
     }
   }
 

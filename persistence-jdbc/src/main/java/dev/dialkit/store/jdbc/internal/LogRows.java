@@ -34,18 +34,11 @@ public final class LogRows {
         c.prepareStatement(
             "INSERT INTO "
                 + t.callLog
-                + " (tenant, campaign_id, call_id, occurred_at, event, status, detail, provider,"
-                + " raw_payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " ("
+                + INSERTED
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (CallLogEntry e : entries) {
-        s.setString(1, e.tenant().value());
-        s.setString(2, e.campaignId().value());
-        s.setString(3, e.callId() == null ? null : e.callId().value());
-        Columns.setInstant(s, 4, e.at());
-        s.setString(5, e.event().name());
-        s.setString(6, Columns.name(e.status()));
-        s.setString(7, e.detail());
-        s.setString(8, e.provider());
-        s.setString(9, e.rawPayload());
+        bind(s, 1, e);
         if (entries.size() == 1) {
           s.executeUpdate();
         } else {
@@ -56,6 +49,25 @@ public final class LogRows {
         s.executeBatch();
       }
     }
+  }
+
+  /** The columns an append writes, in {@link #bind}'s order (9 values; the sequence is given). */
+  static final String INSERTED =
+      "tenant, campaign_id, call_id, occurred_at, event, status, detail, provider, raw_payload";
+
+  /** Binds one entry's {@link #INSERTED} values from {@code first}; returns the next index. */
+  static int bind(PreparedStatement s, int first, CallLogEntry e) throws SQLException {
+    int i = first;
+    s.setString(i++, e.tenant().value());
+    s.setString(i++, e.campaignId().value());
+    s.setString(i++, e.callId() == null ? null : e.callId().value());
+    Columns.setInstant(s, i++, e.at());
+    s.setString(i++, e.event().name());
+    s.setString(i++, Columns.name(e.status()));
+    s.setString(i++, e.detail());
+    s.setString(i++, e.provider());
+    s.setString(i++, e.rawPayload());
+    return i;
   }
 
   public Page<CallLogEntry> ofCampaign(

@@ -28,7 +28,11 @@ public final class Migrator {
   /** The scripts of this jar, in order; the last one's version is the one this jar needs. */
   static final List<String> SCRIPTS =
       List.of(
-          "V1__dialkit.sql", "V2__fencing.sql", "V3__compliance.sql", "V4__outcome_counters.sql");
+          "V1__dialkit.sql",
+          "V2__fencing.sql",
+          "V3__compliance.sql",
+          "V4__outcome_counters.sql",
+          "V5__throughput.sql");
 
   public static final int SUPPORTED_VERSION = SCRIPTS.size();
 

@@ -3,7 +3,6 @@ package dev.dialkit.store.jdbc.internal;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CampaignId;
-import dev.dialkit.campaign.CounterDelta;
 import dev.dialkit.campaign.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Slots held by a call that is terminal or missing. Every write of this store is transactional, so
  * there are none unless rows were changed by hand; the repair is there for that case, and releases
- * each one as a transition would (campaign row, slot row, counters).
+ * each one as a transition would: by deleting its slot row.
  */
 public final class Orphans {
   /** A slot to release. */
@@ -30,12 +29,10 @@ public final class Orphans {
           .collect(Collectors.joining(", ", "(", ")"));
 
   private final Tables t;
-  private final CampaignRows campaigns;
   private final SlotRows slots;
 
-  public Orphans(Tables tables, CampaignRows campaigns, SlotRows slots) {
+  public Orphans(Tables tables, SlotRows slots) {
     this.t = tables;
-    this.campaigns = campaigns;
     this.slots = slots;
   }
 
@@ -63,16 +60,7 @@ public final class Orphans {
 
   /** Releases the slot if it is still held; returns whether it was. */
   public boolean release(Connection c, Orphan orphan) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement("SELECT id FROM " + t.campaigns + " WHERE id = ? FOR UPDATE")) {
-      s.setString(1, orphan.campaign().value());
-      s.executeQuery().close();
-    }
-    if (!slots.delete(c, orphan.call())) {
-      return false;
-    }
-    campaigns.addCounters(c, orphan.campaign(), CounterDelta.NONE, -1);
-    slots.decrement(c, orphan.tenant());
-    return true;
+    // slots are counted from their rows: deleting it is the whole release
+    return slots.delete(c, orphan.call());
   }
 }

@@ -120,7 +120,7 @@ public final class Permits {
       return new DialPermit.Denied(refusal, stored);
     }
     Call granted = DialPermits.granted(stored, request);
-    if (!calls.compareAndSet(c, granted, stored.version())) {
+    if (!calls.guardedReplace(c, granted, stored.version(), null, null)) {
       // the row is locked by this transaction since it was read: its version cannot have moved
       throw new IllegalStateException("call " + stored.id() + " changed under its row lock");
     }

@@ -8,100 +8,104 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * Concurrency slots: one row per held slot (keyed by call id, so a slot is released at most once)
- * and guarded counters, one store-wide row ({@code '*'}) and one per tenant, that every claim
- * increments only while below the limit. The campaign's own count is a column of its row. Lock
- * order everywhere: campaign row, then lead, then the global counter, then the tenant counter.
+ * Concurrency slots: one row per held slot, keyed by call id (so a slot is released at most once).
+ * The slots held in the store, by a tenant and by a campaign are counted from these rows, never
+ * kept in a counter: releasing a slot deletes its row and touches no row another call shares.
+ *
+ * <p>Counts are exact only under the <b>claim lock</b>, the {@code '*'} row of {@code
+ * slot_counters}, which every claim takes {@code FOR UPDATE} ({@link #lockForClaim}) before it
+ * counts and holds until it commits its new slot rows; nothing else takes it. Claims thus count one
+ * after another and each sees the slots of every claim before it; a release running at the same
+ * time can only make a count too high, never too low, so no limit is ever exceeded.
  */
 public final class SlotRows {
-  static final String GLOBAL = "*";
+  static final String CLAIM_LOCK = "*";
 
   private final Tables t;
+  private final String countSql;
 
   public SlotRows(Tables tables) {
     this.t = tables;
+    this.countSql =
+        "SELECT (SELECT COUNT(*) FROM "
+            + t.slots
+            + "), (SELECT COUNT(*) FROM "
+            + t.slots
+            + " WHERE tenant = ?), (SELECT COUNT(*) FROM "
+            + t.slots
+            + " WHERE campaign_id = ? AND tenant = ?)";
   }
 
-  /** The global and tenant counters as last committed: [global, tenant]. */
-  public int[] counts(Connection c, TenantId tenant) throws SQLException {
-    int[] out = new int[2];
+  /**
+   * Takes the claim lock until commit. Must be its own statement, before {@link #usage}: a count
+   * read in the statement that waits for the lock would be as of before the wait.
+   */
+  public void lockForClaim(Connection c) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT scope_key, held FROM " + t.slotCounters + " WHERE scope_key IN (?, ?)")) {
-      s.setString(1, GLOBAL);
-      s.setString(2, tenant.value());
+            "SELECT scope_key FROM " + t.slotCounters + " WHERE scope_key = ? FOR UPDATE")) {
+      s.setString(1, CLAIM_LOCK);
       try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out[GLOBAL.equals(r.getString(1)) ? 0 : 1] = r.getInt(2);
+        if (!r.next()) {
+          throw new SQLException("the claim lock row '*' of " + t.slotCounters + " is missing");
         }
       }
-    }
-    return out;
-  }
-
-  /** Adds one to the counter if it is below {@code limit}; false (nothing changed) otherwise. */
-  public boolean tryIncrement(Connection c, String scope, int limit) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE " + t.slotCounters + " SET held = held + 1 WHERE scope_key = ? AND held < ?")) {
-      s.setString(1, scope);
-      s.setInt(2, limit);
-      return s.executeUpdate() == 1;
-    }
-  }
-
-  public void hold(Connection c, CallId call, TenantId tenant, CampaignId campaign)
-      throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO " + t.slots + " (call_id, tenant, campaign_id) VALUES (?, ?, ?)")) {
-      s.setString(1, call.value());
-      s.setString(2, tenant.value());
-      s.setString(3, campaign.value());
-      s.executeUpdate();
     }
   }
 
   /**
-   * Deletes the call's slot row; returns whether there was one (a slot is released at most once).
-   * Only then must the caller decrement the campaign's count and {@link #decrement} the counters.
+   * Slots held now: in the store, by the tenant, by the campaign if it is the tenant's (one
+   * statement).
    */
+  public SlotUsage usage(Connection c, TenantId tenant, CampaignId campaign) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(countSql)) {
+      bindUsage(s, 1, tenant, campaign);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return new SlotUsage(r.getInt(1), r.getInt(2), r.getInt(3));
+      }
+    }
+  }
+
+  /** Binds the parameters of {@link #usageColumns} from {@code first}; returns the next index. */
+  static int bindUsage(PreparedStatement s, int first, TenantId tenant, CampaignId campaign)
+      throws SQLException {
+    s.setString(first, tenant.value());
+    s.setString(first + 1, campaign.value());
+    s.setString(first + 2, tenant.value());
+    return first + 3;
+  }
+
+  /** The SQL of {@link #usage} as three scalar subqueries, for a caller's own select list. */
+  String usageColumns() {
+    return countSql.substring("SELECT ".length());
+  }
+
+  /** Holds a slot for each call, in one batch. */
+  public void hold(Connection c, List<CallId> calls, TenantId tenant, CampaignId campaign)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO " + t.slots + " (call_id, tenant, campaign_id) VALUES (?, ?, ?)")) {
+      for (CallId call : calls) {
+        s.setString(1, call.value());
+        s.setString(2, tenant.value());
+        s.setString(3, campaign.value());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /** Deletes the call's slot row; returns whether there was one (a slot is released once). */
   public boolean delete(Connection c, CallId call) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("DELETE FROM " + t.slots + " WHERE call_id = ?")) {
       s.setString(1, call.value());
       return s.executeUpdate() > 0;
     }
-  }
-
-  /** Decrements the global, then the tenant counter. */
-  public void decrement(Connection c, TenantId tenant) throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE " + t.slotCounters + " SET held = held - 1 WHERE scope_key = ?")) {
-      s.setString(1, GLOBAL);
-      s.executeUpdate();
-      s.setString(1, tenant.value());
-      s.executeUpdate();
-    }
-  }
-
-  public SlotUsage usage(Connection c, TenantId tenant, CampaignId campaign) throws SQLException {
-    int[] counts = counts(c, tenant);
-    int held = 0;
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT slots_held FROM " + t.campaigns + " WHERE id = ? AND tenant = ?")) {
-      s.setString(1, campaign.value());
-      s.setString(2, tenant.value());
-      try (ResultSet r = s.executeQuery()) {
-        if (r.next()) {
-          held = r.getInt(1);
-        }
-      }
-    }
-    return new SlotUsage(counts[0], counts[1], held);
   }
 }

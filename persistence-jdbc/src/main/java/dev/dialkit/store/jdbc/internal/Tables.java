@@ -12,7 +12,7 @@ public final class Tables {
   public final String callLog;
   public final String instances;
   public final String suppressions;
-  public final String numberLocks;
+  public final String counterShards;
   public final String schemaVersion;
 
   public Tables(String prefix) {
@@ -32,7 +32,7 @@ public final class Tables {
     callLog = prefix + "call_log";
     instances = prefix + "instances";
     suppressions = prefix + "suppressions";
-    numberLocks = prefix + "number_locks";
+    counterShards = prefix + "counter_shards";
     schemaVersion = prefix + "schema_version";
   }
 
@@ -48,7 +48,7 @@ public final class Tables {
       campaigns,
       slotCounters,
       suppressions,
-      numberLocks
+      counterShards
     };
   }
 }

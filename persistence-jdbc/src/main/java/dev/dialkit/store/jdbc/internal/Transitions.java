@@ -16,9 +16,13 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The transition transaction: lock the call row (so that the dedupe check, the version check and
- * the write are one step for this call), then, if the transition touches them, the campaign row,
- * the lead, the slot row and last the slot counters: the lock order of a claim.
+ * The transition transaction. It starts with the guarded update of the call ({@link
+ * CallRows#guardedUpdate}: right version, same identity, dedupe key not recorded), which locks the
+ * call row, so the checks and the write are one step for this call; only when that update changes
+ * nothing does it read the call to say why (not found, duplicate, conflict). Then, in this order:
+ * the dedupe key, the lead, the log, the slot row (deleted) and the call's counter shard. It takes
+ * no lock that another call's webhook takes: not the campaign row, not a counter other calls share.
+ * Deadlock-free: a claim never waits for a call row or a shard.
  */
 public final class Transitions {
   private static final int MAX_KEY = 255;
@@ -47,33 +51,9 @@ public final class Transitions {
 
   public TransitionResult apply(Connection c, CallTransition transition) throws SQLException {
     Call next = transition.call();
-    Optional<Call> found = calls.find(c, next.id(), true);
-    if (found.isEmpty() || !found.get().tenant().equals(next.tenant())) {
-      return new TransitionResult(Outcome.NOT_FOUND, null);
-    }
-    Call stored = found.get();
-    StoreArguments.sameIdentity(stored, next);
     String key = transition.dedupeKey() == null ? null : storedKey(transition.dedupeKey());
-    if (key != null && dedupeRecorded(c, stored, key)) {
-      return new TransitionResult(Outcome.DUPLICATE, stored);
-    }
-    if (stored.version() != transition.expectedVersion()) {
-      return new TransitionResult(Outcome.CONFLICT, stored);
-    }
-    boolean touchesCampaign =
-        transition.releaseSlot()
-            || transition.leadOutcome() != null
-            || !transition.counters().isEmpty();
-    if (touchesCampaign) {
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT id FROM " + t.campaigns + " WHERE id = ? FOR UPDATE")) {
-        s.setString(1, stored.campaignId().value());
-        s.executeQuery().close();
-      }
-    }
-    if (!calls.compareAndSet(c, next, transition.expectedVersion())) {
-      c.rollback();
-      return new TransitionResult(Outcome.CONFLICT, calls.find(c, next.id(), false).orElse(null));
+    if (!calls.guardedReplace(c, next, transition.expectedVersion(), key, t.dedupe)) {
+      return refused(c, transition, key);
     }
     if (key != null) {
       try (PreparedStatement s =
@@ -95,12 +75,30 @@ public final class Transitions {
       leads.end(c, next.leadId(), next.status(), transition.leadOutcome());
     }
     log.append(c, transition.log());
-    boolean released = transition.releaseSlot() && slots.delete(c, next.id());
-    campaigns.addCounters(c, next.campaignId(), transition.counters(), released ? -1 : 0);
-    if (released) {
-      slots.decrement(c, next.tenant());
+    if (transition.releaseSlot()) {
+      slots.delete(c, next.id());
     }
+    campaigns.addForCall(c, next.campaignId(), next.id(), transition.counters());
     return new TransitionResult(Outcome.APPLIED, next);
+  }
+
+  /**
+   * Why the guarded update changed nothing, in the contract's order: not found (or another
+   * tenant's), a different identity (thrown), a recorded key, else a version conflict.
+   */
+  TransitionResult refused(Connection c, CallTransition transition, String key)
+      throws SQLException {
+    Call next = transition.call();
+    Optional<Call> found = calls.find(c, next.id(), false);
+    if (found.isEmpty() || !found.get().tenant().equals(next.tenant())) {
+      return new TransitionResult(Outcome.NOT_FOUND, null);
+    }
+    Call stored = found.get();
+    StoreArguments.sameIdentity(stored, next);
+    if (key != null && dedupeRecorded(c, stored, key)) {
+      return new TransitionResult(Outcome.DUPLICATE, stored);
+    }
+    return new TransitionResult(Outcome.CONFLICT, stored);
   }
 
   private boolean dedupeRecorded(Connection c, Call call, String key) throws SQLException {

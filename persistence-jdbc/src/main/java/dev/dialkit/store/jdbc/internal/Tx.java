@@ -15,6 +15,12 @@ import org.slf4j.LoggerFactory;
  * deadlock or lock timeout (the database rolled the whole transaction back) is retried a few times;
  * every other {@link SQLException} becomes a {@link StoreException}. Connections are returned to
  * the pool as they were taken (auto-commit and isolation restored).
+ *
+ * <p>The pool's isolation level is read once, from the first connection, and taken to hold for
+ * every connection it hands out (pools set it alike on all of them, and reset a connection that a
+ * user changed): asking each time costs PostgreSQL's driver a {@code SHOW TRANSACTION ISOLATION
+ * LEVEL} round trip per transaction. MariaDB is told {@code READ COMMITTED} for each transaction, a
+ * statement that applies to the next transaction only, so nothing needs restoring there.
  */
 public final class Tx {
   /** Attempts of a transaction that keeps deadlocking before the failure is thrown (transient). */
@@ -31,6 +37,9 @@ public final class Tx {
   private final DataSource dataSource;
   private final JdbcDialect dialect;
 
+  /** The isolation level the pool's connections come with; -1 until the first is seen. */
+  private volatile int poolIsolation = -1;
+
   public Tx(DataSource dataSource, JdbcDialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
@@ -38,6 +47,14 @@ public final class Tx {
 
   public JdbcDialect dialect() {
     return dialect;
+  }
+
+  /**
+   * Whether the pool's connections run at READ COMMITTED as they come, so that an auto-committed
+   * statement runs at that level too; false until a transaction has shown it.
+   */
+  public boolean readCommittedByDefault() {
+    return poolIsolation == Connection.TRANSACTION_READ_COMMITTED;
   }
 
   /** Runs {@code work} in one transaction, retrying it after a deadlock or lock timeout. */
@@ -81,7 +98,11 @@ public final class Tx {
           s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
         }
       } else {
-        isolation = c.getTransactionIsolation();
+        isolation = poolIsolation;
+        if (isolation < 0) {
+          isolation = c.getTransactionIsolation();
+          poolIsolation = isolation;
+        }
         if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
           c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }

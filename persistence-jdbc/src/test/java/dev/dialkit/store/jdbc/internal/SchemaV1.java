@@ -39,7 +39,7 @@ public final class SchemaV1 {
       throws SQLException {
     Tables t = new Tables(prefix);
     new Migrator(ds, dialect, t).migrateTo(1);
-    CampaignRows campaigns = new CampaignRows(t, dialect);
+    CampaignRows campaigns = new CampaignRows(t);
     Call call = Call.initiated(lead, 1, "sim", lead.phone(), lead.createdAt());
     try (Connection c = ds.getConnection()) {
       campaigns.create(c, running, V1_COUNTERS);
@@ -53,8 +53,7 @@ public final class SchemaV1 {
       campaigns.addCounters(
           c,
           running.id(),
-          CounterDelta.of(Counter.LEADS_TOTAL, 1).plus(Counter.LEADS_IN_PROGRESS, 1),
-          0);
+          CounterDelta.of(Counter.LEADS_TOTAL, 1).plus(Counter.LEADS_IN_PROGRESS, 1));
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE " + t.campaigns + " SET lease_owner = ?, lease_expiry = ? WHERE id = ?")) {

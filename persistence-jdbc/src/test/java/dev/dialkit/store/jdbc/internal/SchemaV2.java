@@ -47,7 +47,7 @@ public final class SchemaV2 {
       throws SQLException {
     Tables t = new Tables(prefix);
     new Migrator(ds, dialect, t).migrateTo(2);
-    CampaignRows campaigns = new CampaignRows(t, dialect);
+    CampaignRows campaigns = new CampaignRows(t);
     Lead inProgress = claimed.withSequence(1).claimed();
     Call call =
         Call.initiated(inProgress, 1, "sim", queued.phone(), claimed.createdAt()).toBuilder()
@@ -77,13 +77,20 @@ public final class SchemaV2 {
           CounterDelta.of(Counter.LEADS_TOTAL, 2)
               .plus(Counter.LEADS_QUEUED, 1)
               .plus(Counter.LEADS_IN_PROGRESS, 1)
-              .plus(Counter.CALLS_PLACED, 1),
-          1);
+              .plus(Counter.CALLS_PLACED, 1));
       new CallRows(t).insert(c, call);
-      SlotRows slots = new SlotRows(t);
-      slots.hold(c, call.id(), running.tenant(), running.id());
-      slots.tryIncrement(c, SlotRows.GLOBAL, 100);
-      slots.tryIncrement(c, running.tenant().value(), 100);
+      new SlotRows(t).hold(c, List.of(call.id()), running.tenant(), running.id());
+      // the slot counts as version 2 kept them: a column of the campaign, a row per tenant
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE " + t.campaigns + " SET slots_held = 1");
+        s.executeUpdate("UPDATE " + t.slotCounters + " SET held = 1 WHERE scope_key = '*'");
+        s.executeUpdate(
+            "INSERT INTO "
+                + t.slotCounters
+                + " (scope_key, held) VALUES ('"
+                + running.tenant().value()
+                + "', 1)");
+      }
       try (PreparedStatement s =
           c.prepareStatement("INSERT INTO " + t.dedupe + " (call_id, dedupe_key) VALUES (?, ?)")) {
         s.setString(1, call.id().value());
