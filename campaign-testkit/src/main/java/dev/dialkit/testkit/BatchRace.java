@@ -22,13 +22,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -50,7 +45,6 @@ final class BatchRace {
   private final ConcurrentLinkedQueue<Call> holding = new ConcurrentLinkedQueue<>();
   private final AtomicInteger claimedTotal = new AtomicInteger();
   private final AtomicInteger rounds = new AtomicInteger();
-  private final AtomicInteger samples = new AtomicInteger();
 
   BatchRace(CampaignStore store, List<Campaign> campaigns, List<String> owners, SlotLimits limits) {
     this.store = store;
@@ -73,10 +67,6 @@ final class BatchRace {
 
   int roundsRun() {
     return rounds.get();
-  }
-
-  int samples() {
-    return samples.get();
   }
 
   /**
@@ -137,34 +127,6 @@ final class BatchRace {
       }
     }
     return mine;
-  }
-
-  /** Runs {@code claimers} while another thread samples the slot usage against the limits. */
-  <T> T sampled(Callable<T> claimers) throws Exception {
-    AtomicBoolean done = new AtomicBoolean();
-    ExecutorService sampler = Executors.newSingleThreadExecutor();
-    try {
-      Future<?> sampling =
-          sampler.submit(
-              () -> {
-                do {
-                  for (Campaign campaign : campaigns) {
-                    check("sampled", store.slotUsage(campaign.tenant(), campaign.id()));
-                    samples.incrementAndGet();
-                  }
-                } while (!done.get());
-              });
-      T result;
-      try {
-        result = claimers.call();
-      } finally {
-        done.set(true);
-      }
-      sampling.get();
-      return result;
-    } finally {
-      sampler.shutdownNow();
-    }
   }
 
   private List<Call> claim(int index, int size) {
@@ -249,7 +211,8 @@ final class BatchRace {
     }
   }
 
-  private void check(String what, SlotUsage usage) {
+  /** Notes a violation if {@code usage} exceeds a limit. */
+  void check(String what, SlotUsage usage) {
     if (usage.global() > limits.global()
         || usage.tenant() > limits.tenant()
         || usage.campaign() > limits.campaign()) {

@@ -43,6 +43,7 @@ public abstract class CampaignStoreContract
         LeadContract,
         ClaimContract,
         ClaimBatchContract,
+        ClaimBatchLimitContract,
         ClaimBatchHoldContract,
         ClaimBatchConcurrencyContract,
         ZoneContract,
