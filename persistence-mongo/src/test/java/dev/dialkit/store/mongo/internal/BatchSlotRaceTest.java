@@ -23,6 +23,7 @@ import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
 import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.campaign.spi.SlotUsage;
+import dev.dialkit.testkit.StoreFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,6 +85,13 @@ class BatchSlotRaceTest extends DirectedTest {
     assertThat(result.claimed()).hasSize(3);
     assertThat(result.stoppedBy()).isEqualTo(Reason.TENANT_LIMIT);
     assertThat(result.passedOver()).isEmpty();
+    // the slots left went to the batch's first calls: kept, not undone and claimed again
+    assertThat(result.claimed())
+        .extracting(c -> c.call().id())
+        .containsExactly(
+            CallId.forAttempt(StoreFixtures.lead(a, 0).id(), 1),
+            CallId.forAttempt(StoreFixtures.lead(a, 1).id(), 1),
+            CallId.forAttempt(StoreFixtures.lead(a, 2).id(), 1));
     assertThat(result.claimed().get(2).call().from()).isEqualTo(PhoneNumber.of("+14155551002"));
     assertThat(store.slotUsage(TENANT_A, a.id())).isEqualTo(new SlotUsage(5, 5, 3));
     assertThat(counter(a, Counter.LEADS_QUEUED)).isEqualTo(7);
@@ -91,8 +99,7 @@ class BatchSlotRaceTest extends DirectedTest {
     assertThat(counter(a, Counter.CALLS_PLACED)).isEqualTo(3);
     // the 4th and 5th leads of the batch: back in the queue, their calls ended unsent for good
     for (int n = 3; n < 5; n++) {
-      Lead lead =
-          store.findLead(TENANT_A, dev.dialkit.testkit.StoreFixtures.lead(a, n).id()).orElseThrow();
+      Lead lead = store.findLead(TENANT_A, StoreFixtures.lead(a, n).id()).orElseThrow();
       assertThat(lead.state()).isEqualTo(LeadState.QUEUED);
       assertThat(lead.attempts()).isZero();
       Call undone = store.findCall(TENANT_A, CallId.forAttempt(lead.id(), 1)).orElseThrow();
