@@ -79,10 +79,18 @@ final class BatchRace {
     CyclicBarrier step = new CyclicBarrier(threads);
     return thread -> {
       List<LeadId> mine = new ArrayList<>();
-      for (int round = 0; round < MAX_ROUNDS && claimedTotal.get() < total; round++) {
+      // every thread reads the same total and violations after the last step of a round, so all
+      // leave together; a failure is noted, never thrown, so nobody is left waiting at a step
+      for (int round = 0;
+          round < MAX_ROUNDS && claimedTotal.get() < total && violations.isEmpty();
+          round++) {
         await(step);
-        int index = (thread + round) % campaigns.size();
-        List<Call> got = claim(index, thread < campaigns.size() ? 3 : 1);
+        List<Call> got = List.of();
+        try {
+          got = claim((thread + round) % campaigns.size(), thread < campaigns.size() ? 3 : 1);
+        } catch (RuntimeException e) {
+          violations.add("a claim failed: " + e);
+        }
         holding.addAll(got);
         got.forEach(c -> mine.add(c.leadId()));
         claimedTotal.addAndGet(got.size());
@@ -92,7 +100,11 @@ final class BatchRace {
           rounds.incrementAndGet();
         }
         await(step);
-        got.forEach(this::end);
+        try {
+          got.forEach(this::end);
+        } catch (RuntimeException e) {
+          violations.add("an end failed: " + e);
+        }
         if (thread == 0) {
           holding.clear(); // nobody adds before the next step
         }
