@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
  * or nothing), leases and their fencing epochs, dial permits, completion racing lead inserts, the
  * instance registry, the call log, tenant isolation, that returned values never change, races where
  * exactly one may win or no limit may be exceeded, the do-not-call list and the attempt caps
- * checked inside the claim, and that a ready store reports no schema problem.
+ * checked inside the claim, batched claims ({@code claimBatch}: every rule of the single claim, the
+ * limits counting the batch's own slots, why a batch stopped, and batches racing single claims on
+ * two instances under binding limits), and that a ready store reports no schema problem.
  *
  * <p>Subclass it and say how to make a store:
  *
@@ -40,6 +42,10 @@ public abstract class CampaignStoreContract
     implements CampaignContract,
         LeadContract,
         ClaimContract,
+        ClaimBatchContract,
+        ClaimBatchLimitContract,
+        ClaimBatchHoldContract,
+        ClaimBatchConcurrencyContract,
         ZoneContract,
         TransitionContract,
         LeaseContract,

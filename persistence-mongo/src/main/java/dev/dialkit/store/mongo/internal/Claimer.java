@@ -79,7 +79,44 @@ final class Claimer {
     this.numbers = new NumberGate(db);
   }
 
+  /** Why a claim of the campaign is denied before any lead is touched, or null; its read. */
+  record Gate(Reason denied, List<String> unclaimable) {}
+
+  /** A lead claimed and its call stored, with the claim outbox, but no slot yet. */
+  record Staged(Lead lead, Call call) {}
+
   ClaimResult claim(ClaimRequest request) {
+    Gate gate = gate(request);
+    if (gate.denied() != null) {
+      return ClaimResult.denied(gate.denied());
+    }
+    Reason full = ledger.fullUnder(request.tenant(), request.campaignId(), request.limits());
+    if (full != null) {
+      return ClaimResult.denied(full);
+    }
+    if (request.zones() != null && request.zones().isEmpty()) {
+      return ClaimResult.denied(Reason.NO_DUE_LEAD);
+    }
+    List<Lead> passedOver = new ArrayList<>();
+    Staged staged = stage(request, gate.unclaimable(), passedOver);
+    if (staged == null) {
+      return new ClaimResult.Denied(Reason.NO_DUE_LEAD, passedOver);
+    }
+    Call call = staged.call();
+    Seams.at(Seams.Point.BEFORE_SLOT);
+    Reason denied =
+        ledger.hold(call.id(), request.tenant(), request.campaignId(), request.limits());
+    if (denied != null) {
+      undo.undo(call);
+      return new ClaimResult.Denied(denied, passedOver);
+    }
+    Document doc = Codec.call(call).append("pending", Outbox.claim(Outbox.CLAIM_DELTA));
+    outbox.finish(Outbox.Work.of(doc));
+    return new ClaimResult.Claimed(staged.lead(), call, passedOver);
+  }
+
+  /** Step 1: the campaign is running and leased to the claimer; the inserts not claimable. */
+  Gate gate(ClaimRequest request) {
     Document campaign =
         db.campaigns()
             .find(MongoStore.owned(request.tenant(), request.campaignId()))
@@ -92,31 +129,32 @@ final class Claimer {
                     InsertIntents.VOIDED))
             .first();
     if (campaign == null || !CampaignStatus.RUNNING.name().equals(campaign.getString("status"))) {
-      return ClaimResult.denied(Reason.NOT_RUNNING);
+      return new Gate(Reason.NOT_RUNNING, List.of());
     }
     Date expiry = campaign.getDate("leaseExpiry");
     if (!request.owner().equals(campaign.getString("leaseOwner"))
         || expiry == null
         || !request.now().isBefore(expiry.toInstant())) {
-      return ClaimResult.denied(Reason.NOT_LEASE_OWNER);
+      return new Gate(Reason.NOT_LEASE_OWNER, List.of());
     }
-    Reason full = ledger.fullUnder(request.tenant(), request.campaignId(), request.limits());
-    if (full != null) {
-      return ClaimResult.denied(full);
-    }
-    if (request.zones() != null && request.zones().isEmpty()) {
-      return ClaimResult.denied(Reason.NO_DUE_LEAD);
-    }
-    List<String> unclaimable = InsertIntents.unclaimable(campaign);
-    List<Lead> passedOver = new ArrayList<>();
+    return new Gate(null, InsertIntents.unclaimable(campaign));
+  }
+
+  /**
+   * Steps 3 to 6 (the slot aside): the best due lead whose number may be called now, in progress,
+   * and its call stored with a claim outbox. Null when no lead is due (or this claim passed over
+   * {@value #MAX_PASSED_OVER} leads, added to {@code passedOver}).
+   */
+  Staged stage(ClaimRequest request, List<String> unclaimable, List<Lead> passedOver) {
+    int passedBefore = passedOver.size();
     // a lost pick (put back by the repair while this claim stalled) passes nothing over: bound the
     // picks too, so that no interleaving keeps one claim looping
     for (int round = 0;
-        round < 2 * MAX_PASSED_OVER && passedOver.size() < MAX_PASSED_OVER;
+        round < 2 * MAX_PASSED_OVER && passedOver.size() - passedBefore < MAX_PASSED_OVER;
         round++) {
       LeadPick.Picked picked = picks.pick(request, unclaimable);
       if (picked == null) {
-        return new ClaimResult.Denied(Reason.NO_DUE_LEAD, passedOver);
+        return null;
       }
       Lead lead = checkNumber(picked, request, passedOver);
       if (lead == null) {
@@ -126,20 +164,11 @@ final class Claimer {
           insertCall(lead, picked.attempt(), request.provider(), request.from(), request.now());
       if (call == null) {
         // this claim stalled so long that its call was recreated and settled by others
-        return new ClaimResult.Denied(Reason.NO_DUE_LEAD, passedOver);
+        return null;
       }
-      Seams.at(Seams.Point.BEFORE_SLOT);
-      Reason denied =
-          ledger.hold(call.id(), request.tenant(), request.campaignId(), request.limits());
-      if (denied != null) {
-        undo.undo(call);
-        return new ClaimResult.Denied(denied, passedOver);
-      }
-      Document doc = Codec.call(call).append("pending", Outbox.claim(Outbox.CLAIM_DELTA));
-      outbox.finish(Outbox.Work.of(doc));
-      return new ClaimResult.Claimed(lead, call, passedOver);
+      return new Staged(lead, call);
     }
-    return new ClaimResult.Denied(Reason.NO_DUE_LEAD, passedOver);
+    return null;
   }
 
   /**

@@ -1,9 +1,14 @@
 package dev.dialkit.store.mongo.internal;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import dev.dialkit.campaign.CallId;
@@ -68,6 +73,41 @@ final class CounterShards {
     delta.forEach((k, v) -> update.add(Updates.inc("counters." + k, ((Number) v).longValue())));
     update.add(Updates.set(marker(key), version));
     markOnce(campaign, key, version - 1, Updates.combine(update));
+  }
+
+  /**
+   * As {@link #apply(CampaignId, CallId, long, Document)} for the calls of one batch claim, all at
+   * {@code version} with the same {@code delta}: one unordered bulk write of the same marked
+   * updates. A write that would create a shard that exists (created meanwhile, or the marker is
+   * already past) fails alone with a duplicate key and is settled by {@link #apply} on its own.
+   */
+  void applyAll(CampaignId campaign, List<CallId> calls, long version, Document delta) {
+    List<UpdateOneModel<Document>> writes = new ArrayList<>(calls.size());
+    for (CallId call : calls) {
+      List<Bson> update = new ArrayList<>();
+      delta.forEach((k, v) -> update.add(Updates.inc("counters." + k, ((Number) v).longValue())));
+      update.add(Updates.set(marker(call.value()), version));
+      update.add(Updates.setOnInsert("campaignId", campaign.value()));
+      writes.add(
+          new UpdateOneModel<>(
+              Filters.and(
+                  Filters.eq("_id", id(campaign, call.value())),
+                  Filters.not(Filters.gt(marker(call.value()), version - 1))),
+              Updates.combine(update),
+              new UpdateOptions().upsert(true)));
+    }
+    try {
+      shards.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+      }
+      for (BulkWriteError error : e.getWriteErrors()) {
+        apply(campaign, calls.get(error.getIndex()), version, delta);
+      }
+    }
   }
 
   /**

@@ -13,6 +13,8 @@ import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.Suppression;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.BatchClaimRequest;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
@@ -188,6 +190,20 @@ public final class MongoStore extends StoreReads {
     return run(
         "claim a lead of campaign " + request.campaignId(),
         () -> new Claimer(db, ledger, outbox, undo, passOver, doNotCall).claim(request));
+  }
+
+  @Override
+  public BatchClaimResult claimBatch(BatchClaimRequest request) {
+    Objects.requireNonNull(request, "request");
+    return run(
+        "claim a batch of leads of campaign " + request.request().campaignId(),
+        () ->
+            new BatchClaimer(
+                    new Claimer(db, ledger, outbox, undo, passOver, doNotCall),
+                    new SlotBatch(db.slots(), ledger),
+                    undo,
+                    outbox)
+                .claim(request));
   }
 
   @Override

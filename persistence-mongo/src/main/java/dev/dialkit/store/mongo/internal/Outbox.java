@@ -161,6 +161,33 @@ final class Outbox {
   }
 
   /**
+   * Finishes the claim outboxes of a batch's calls, all of {@code campaign} and all holding their
+   * slots: the counters in one bulk write ({@link CounterShards#applyAll}, each call under its own
+   * marker, so exactly once as in {@link #finish}), then every outbox cleared in one update. A
+   * finisher that got there first (the repair) leaves nothing to apply and nothing to clear.
+   */
+  void finishClaims(CampaignId campaign, List<dev.dialkit.campaign.Call> calls) {
+    if (calls.isEmpty()) {
+      return;
+    }
+    if (!Switches.exactlyOnceCounters) {
+      for (dev.dialkit.campaign.Call call : calls) {
+        finish(Work.of(Codec.call(call).append("pending", claim(CLAIM_DELTA))));
+      }
+      return;
+    }
+    List<CallId> ids = calls.stream().map(dev.dialkit.campaign.Call::id).toList();
+    shards.applyAll(campaign, ids, 1L, Codec.delta(CLAIM_DELTA));
+    db.calls()
+        .updateMany(
+            Filters.and(
+                Filters.in("_id", ids.stream().map(CallId::value).toList()),
+                Filters.eq("pending.kind", CLAIM),
+                Filters.eq("pending.version", 1L)),
+            Updates.unset("pending"));
+  }
+
+  /**
    * The former scheme, kept only for {@link Switches#exactlyOnceCounters}: a marker on the campaign
    * document, removed once the outbox is cleared, so that a finisher that read the outbox before
    * and acts after the removal applies the deltas a second time.
