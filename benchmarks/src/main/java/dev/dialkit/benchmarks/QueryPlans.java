@@ -27,7 +27,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * QueryPlansData}, {@link QueryPlansCalls}, {@link QueryPlansFastForward}), runs ANALYZE, then runs
  * the paths ({@link QueryPlansPaths}) on a store whose connections record and explain every
  * statement ({@link QueryPlansRecorder}, {@link QueryPlansPostgres}), and prints the plans ({@link
- * QueryPlansReport}). {@code --markdown FILE} also writes the README's summary there.
+ * QueryPlansReport}). {@code --markdown FILE} also writes the README's summary there; {@code --ddl
+ * "CREATE INDEX ..."} (repeatable) runs a candidate change of the schema (an index to try, one to
+ * drop) after ANALYZE, before the plans are taken.
  *
  * <p>Run: {@code ./mvnw -q -o -pl benchmarks exec:java
  * -Dbenchmark=dev.dialkit.benchmarks.QueryPlans -Dexec.args="--markdown target/query-plans.md"}
@@ -41,10 +43,12 @@ public final class QueryPlans {
   public static void main(String[] args) throws Exception {
     int leads = 1_000_000;
     Path markdown = null;
+    List<String> indexes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--leads" -> leads = Integer.parseInt(args[++i]);
         case "--markdown" -> markdown = Path.of(args[++i]);
+        case "--ddl" -> indexes.add(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -79,6 +83,7 @@ public final class QueryPlans {
               c,
               big.id().value(),
               micros(QueryPlansPaths.NOW),
+              micros(QueryPlansPaths.NOW.plusSeconds(3600)),
               leads * 3 / 10,
               big.id().value() + "-lead-0.1");
     }
@@ -87,6 +92,15 @@ public final class QueryPlans {
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
       s.execute("VACUUM ANALYZE");
+      // a candidate change (an index), to see the plans it gives; the store's migrations stay as
+      // they are
+      for (String index : indexes) {
+        System.out.printf("candidate DDL: %s%n", index);
+        s.execute(index);
+      }
+      if (!indexes.isEmpty()) {
+        s.execute("ANALYZE");
+      }
     }
     System.out.printf(
         "filled and analysed: %.0f s, load %s%n", seconds(start), QueryPlansPlan.loadNow());

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Moves a campaign's first leads (in claim order) to done with one call each, in bulk: dialing
- * 300,000 leads through the store would take far longer than the plans. Only the lead columns a
- * finished call sets are written by name; the rows of the call, its dedupe keys and its log are
- * copies of a template call the store itself ended, every column the schema has copied, only the
- * ids and the number replaced. So the tables have the sizes a campaign part-way through has, and
- * the copy follows the schema as it changes. The campaign's counters are not moved.
+ * Moves a campaign's first leads (in claim order) past their first call, in bulk: dialing 300,000
+ * leads through the store would take far longer than the plans. Four in five are done; one in five
+ * was not answered and is queued again for a retry ({@code retryMicros}), as a retry policy leaves
+ * them: still first in claim order (priority and sequence do not change), but not due. Only the
+ * lead columns a call's end sets are written by name; the rows of the call, its dedupe keys and its
+ * log are copies of a template call the store itself ended, every column the schema has copied,
+ * only the ids, the number and the status replaced. So the tables have the sizes a campaign
+ * part-way through has, and the copy follows the schema as it changes. The campaign's counters are
+ * not moved.
  */
 final class QueryPlansFastForward {
   private final String prefix;
@@ -25,16 +28,19 @@ final class QueryPlansFastForward {
   }
 
   /**
-   * Marks {@code count} leads of {@code campaign} due at {@code dueMicros}, best first, as done,
-   * each with a copy of call {@code template}.
+   * Moves {@code count} leads of {@code campaign} due at {@code dueMicros}, best first, past their
+   * first call, each with a copy of call {@code template}; the unanswered ones are due again at
+   * {@code retryMicros}.
    */
-  void run(Connection c, String campaign, long dueMicros, int count, String template)
+  void run(
+      Connection c, String campaign, long dueMicros, long retryMicros, int count, String template)
       throws SQLException {
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
       // CREATE TABLE AS takes no bind parameter; the values are this program's own
       s.execute(
-          "CREATE TEMP TABLE dk_ff ON COMMIT DROP AS SELECT id, phone FROM "
+          "CREATE TEMP TABLE dk_ff ON COMMIT DROP AS SELECT id, phone,"
+              + " row_number() OVER (ORDER BY priority DESC, seq) % 5 = 0 AS retry FROM "
               + prefix
               + "leads WHERE campaign_id = '"
               + campaign
@@ -45,8 +51,12 @@ final class QueryPlansFastForward {
       s.executeUpdate(
           "UPDATE "
               + prefix
-              + "leads l SET state = 'DONE', attempts = 1, calls_made = 1,"
-              + " last_outcome = 'COMPLETED' FROM dk_ff f WHERE l.id = f.id");
+              + "leads l SET attempts = 1, calls_made = 1,"
+              + " state = CASE WHEN f.retry THEN 'QUEUED' ELSE 'DONE' END,"
+              + " last_outcome = CASE WHEN f.retry THEN 'NO_ANSWER' ELSE 'COMPLETED' END,"
+              + " next_attempt_at = CASE WHEN f.retry THEN "
+              + retryMicros
+              + " ELSE l.next_attempt_at END FROM dk_ff f WHERE l.id = f.id");
       String call = "f.id || '.1'";
       copy(
           c,
@@ -61,7 +71,9 @@ final class QueryPlansFastForward {
               "to_number",
               "f.phone",
               "provider_call_id",
-              "'pc-' || " + call));
+              "'pc-' || " + call,
+              "status",
+              "CASE WHEN f.retry THEN 'NO_ANSWER' ELSE t.status END"));
       copy(c, "call_dedupe", "call_id", template, Map.of("call_id", call));
       copy(c, "call_log", "call_id", template, Map.of("call_id", call));
       c.commit();

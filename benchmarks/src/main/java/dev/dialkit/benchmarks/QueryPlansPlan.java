@@ -74,7 +74,7 @@ record QueryPlansPlan(
     return !generic.isEmpty() && !shape(generic).equals(shape(lines));
   }
 
-  private static List<String> shape(List<String> plan) {
+  static List<String> shape(List<String> plan) {
     return plan.stream()
         .filter(l -> l.contains("->") || !l.startsWith(" "))
         .filter(l -> !l.startsWith("Planning") && !l.startsWith("Execution"))
@@ -82,9 +82,14 @@ record QueryPlansPlan(
         .toList();
   }
 
-  /** The first {@code n} lines of {@code plan}, costs dropped: what a summary shows. */
+  /**
+   * What a summary shows of {@code plan}: its nodes and how many rows each filter threw away, at
+   * most {@code n} lines, costs dropped.
+   */
   static List<String> top(List<String> plan, int n) {
     return plan.stream()
+        .filter(l -> !l.startsWith(" ") || l.contains("->") || l.contains("Rows Removed"))
+        .filter(l -> !l.startsWith("Planning") && !l.startsWith("Execution"))
         .limit(n)
         .map(l -> l.replaceAll(" ?\\(cost=[^)]*\\)", "").stripTrailing())
         .toList();

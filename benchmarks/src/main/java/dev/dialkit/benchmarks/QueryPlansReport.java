@@ -92,6 +92,7 @@ final class QueryPlansReport {
   /** The Markdown for the README: per path, one block per distinct statement. */
   String markdown() {
     StringBuilder md = new StringBuilder();
+    Map<String, List<String>> shown = new java.util.HashMap<>();
     for (Map.Entry<String, List<Step>> path : byPath().entrySet()) {
       md.append("\n**").append(path.getKey()).append("**: ");
       md.append(roundTrips(path.getValue())).append("\n\n```\n");
@@ -105,11 +106,16 @@ final class QueryPlansReport {
           md.append("  EXPLAIN failed: ").append(p.error()).append('\n');
           continue;
         }
-        QueryPlansPlan.top(p.lines(), 3).forEach(l -> md.append("  ").append(l).append('\n'));
+        List<String> shape = QueryPlansPlan.shape(p.lines());
+        if (shape.equals(shown.put(s.sql(), shape)) && flags(p).isEmpty()) {
+          md.append("  (plan as above) = ").append(times(p)).append(" ms\n");
+          continue;
+        }
+        QueryPlansPlan.top(p.lines(), 5).forEach(l -> md.append("  ").append(l).append('\n'));
         md.append("  = ").append(times(p)).append(" ms").append(flags(p)).append('\n');
         if (p.genericDiffers()) {
           md.append("  generic plan:\n");
-          QueryPlansPlan.top(p.generic(), 3).forEach(l -> md.append("  ").append(l).append('\n'));
+          QueryPlansPlan.top(p.generic(), 5).forEach(l -> md.append("  ").append(l).append('\n'));
           md.append(String.format(Locale.ROOT, "  = %.3f ms%n", genericMillis(p)));
         }
       }
@@ -165,8 +171,8 @@ final class QueryPlansReport {
   /** The SQL on one line, a long column list counted instead of listed, at most 150 characters. */
   static String shortSql(String sql) {
     String s = oneLine(sql);
-    s = columns(s, "^(SELECT )(.+?)( FROM .*)$");
-    s = columns(s, "^(INSERT INTO \\w+ \\()(.+?)(\\) .*)$");
+    s = columns(s, "^(SELECT )([\\w., ]+?)( FROM .*)$");
+    s = columns(s, "^(INSERT INTO \\w+ \\()([\\w, ]+?)(\\) .*)$");
     return s.length() <= 150 ? s : s.substring(0, 149) + "…";
   }
 
