@@ -14,28 +14,24 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * The plans of every statement the JDBC store runs on the claim, dial-permit and webhook paths, on
  * PostgreSQL with a campaign of {@code --leads} leads (default 1,000,000). Creates the database
- * {@value #DATABASE} afresh on the server of {@code DIALKIT_TEST_POSTGRES_URL}, fills it ({@link
- * QueryPlansData}, {@link QueryPlansCalls}, {@link QueryPlansFastForward}), runs ANALYZE, then runs
- * the paths ({@link QueryPlansPaths}) on a store whose connections record and explain every
- * statement ({@link QueryPlansRecorder}, {@link QueryPlansPostgres}), and prints the plans ({@link
- * QueryPlansReport}). {@code --markdown FILE} also writes the README's summary there; {@code --ddl
- * "CREATE INDEX ..."} (repeatable) runs a candidate change of the schema (an index to try, one to
- * drop) after ANALYZE, before the plans are taken.
+ * {@value QueryPlansServer#DATABASE} afresh on the server of {@code DIALKIT_TEST_POSTGRES_URL},
+ * fills it ({@link QueryPlansData}, {@link QueryPlansCalls}, {@link QueryPlansFastForward}), runs
+ * ANALYZE, then runs the paths ({@link QueryPlansPaths}) on a store whose connections record and
+ * explain every statement ({@link QueryPlansRecorder}, {@link QueryPlansPostgres}), and prints the
+ * plans ({@link QueryPlansReport}). {@code --markdown FILE} also writes the README's summary there;
+ * {@code --ddl "CREATE INDEX ..."} (repeatable) runs a candidate change of the schema (an index to
+ * try, one to drop) after ANALYZE, before the plans are taken.
  *
  * <p>Run: {@code ./mvnw -q -o -pl benchmarks exec:java
  * -Dbenchmark=dev.dialkit.benchmarks.QueryPlans -Dexec.args="--markdown target/query-plans.md"}
  */
 public final class QueryPlans {
-  static final String DATABASE = "dialkit_bench_plans";
   static final String PREFIX = JdbcCampaignStore.DEFAULT_TABLE_PREFIX;
 
   private QueryPlans() {}
@@ -44,19 +40,17 @@ public final class QueryPlans {
     int leads = 1_000_000;
     Path markdown = null;
     List<String> indexes = new ArrayList<>();
+    QueryPlansServer server = QueryPlansServer.POSTGRESQL;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--leads" -> leads = Integer.parseInt(args[++i]);
         case "--markdown" -> markdown = Path.of(args[++i]);
         case "--ddl" -> indexes.add(args[++i]);
+        case "--db" -> server = QueryPlansServer.named(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    String url = System.getenv("DIALKIT_TEST_POSTGRES_URL");
-    if (url == null) {
-      throw new IllegalStateException("set DIALKIT_TEST_POSTGRES_URL");
-    }
-    DataSource pool = pool(recreate(url));
+    DataSource pool = server.recreate();
     System.out.printf("load %s at the start%n", QueryPlansPlan.loadNow());
     long start = System.nanoTime();
     JdbcCampaignStore store = JdbcCampaignStore.create(pool);
@@ -78,7 +72,7 @@ public final class QueryPlans {
         other, data.epochs.get(other.id().value()), 100, 50, StoreFixtures.T0.plusSeconds(1));
     try (Connection c = pool.getConnection()) {
       // the store's first call of the big campaign, ended COMPLETED, is every copy's template
-      new QueryPlansFastForward(PREFIX)
+      new QueryPlansFastForward(PREFIX, server == QueryPlansServer.POSTGRESQL)
           .run(
               c,
               big.id().value(),
@@ -91,7 +85,7 @@ public final class QueryPlans {
     data.suppress(QueryPlansData.B, 5_090_000, 5_000);
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
-      s.execute("VACUUM ANALYZE");
+      server.analyze(c);
       // a candidate change (an index), to see the plans it gives; the store's migrations stay as
       // they are
       for (String index : indexes) {
@@ -99,16 +93,16 @@ public final class QueryPlans {
         s.execute(index);
       }
       if (!indexes.isEmpty()) {
-        s.execute("ANALYZE");
+        server.analyze(c);
       }
     }
     System.out.printf(
         "filled and analysed: %.0f s, load %s%n", seconds(start), QueryPlansPlan.loadNow());
-    QueryPlansPostgres explainer;
+    QueryPlansRecorder.Explainer explainer;
     try (Connection c = pool.getConnection()) {
-      explainer = new QueryPlansPostgres(QueryPlansPostgres.tableRows(c));
-      QueryPlansPostgres.tableRows(c)
-          .forEach((t, n) -> System.out.printf("  %-28s %,12d rows%n", t, n));
+      Map<String, Long> rows = server.tableRows(c);
+      explainer = server.explainer(rows);
+      rows.forEach((t, n) -> System.out.printf("  %-28s %,12d rows%n", t, n));
     }
     QueryPlansRecorder recorder = new QueryPlansRecorder(explainer);
     JdbcCampaignStore recorded = JdbcCampaignStore.create(recorder.wrap(pool));
@@ -125,28 +119,6 @@ public final class QueryPlans {
     }
     System.out.printf(
         "load %s at the end, %.0f s in all%n", QueryPlansPlan.loadNow(), seconds(start));
-  }
-
-  /** Drops and creates {@value #DATABASE} on the server of {@code url}; its URL. */
-  private static String recreate(String url) throws SQLException {
-    Matcher m = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$").matcher(url);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not a jdbc:postgresql://host/database URL: " + url);
-    }
-    try (Connection c = java.sql.DriverManager.getConnection(url);
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + DATABASE);
-    }
-    return m.group(1) + DATABASE + m.group(3);
-  }
-
-  private static DataSource pool(String url) {
-    PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
-    ds.setURL(url);
-    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
-    pool.setMaxConnections(4);
-    return pool;
   }
 
   /**

@@ -22,9 +22,14 @@ import java.util.Map;
  */
 final class QueryPlansFastForward {
   private final String prefix;
+  private final boolean postgres;
 
-  QueryPlansFastForward(String prefix) {
+  /**
+   * @param postgres PostgreSQL's SQL, else MariaDB's
+   */
+  QueryPlansFastForward(String prefix, boolean postgres) {
     this.prefix = prefix;
+    this.postgres = postgres;
   }
 
   /**
@@ -39,7 +44,7 @@ final class QueryPlansFastForward {
     try (Statement s = c.createStatement()) {
       // CREATE TABLE AS takes no bind parameter; the values are this program's own
       s.execute(
-          "CREATE TEMP TABLE dk_ff ON COMMIT DROP AS SELECT id, phone,"
+          "CREATE TEMPORARY TABLE dk_ff AS SELECT id, phone,"
               + " row_number() OVER (ORDER BY priority DESC, seq) % 5 = 0 AS retry FROM "
               + prefix
               + "leads WHERE campaign_id = '"
@@ -51,13 +56,15 @@ final class QueryPlansFastForward {
       s.executeUpdate(
           "UPDATE "
               + prefix
-              + "leads l SET attempts = 1, calls_made = 1,"
+              + (postgres ? "leads l SET" : "leads l JOIN dk_ff f ON l.id = f.id SET")
+              + " attempts = 1, calls_made = 1,"
               + " state = CASE WHEN f.retry THEN 'QUEUED' ELSE 'DONE' END,"
               + " last_outcome = CASE WHEN f.retry THEN 'NO_ANSWER' ELSE 'COMPLETED' END,"
               + " next_attempt_at = CASE WHEN f.retry THEN "
               + retryMicros
-              + " ELSE l.next_attempt_at END FROM dk_ff f WHERE l.id = f.id");
-      String call = "f.id || '.1'";
+              + " ELSE l.next_attempt_at END"
+              + (postgres ? " FROM dk_ff f WHERE l.id = f.id" : ""));
+      String call = "CONCAT(f.id, '.1')";
       copy(
           c,
           "calls",
@@ -71,11 +78,12 @@ final class QueryPlansFastForward {
               "to_number",
               "f.phone",
               "provider_call_id",
-              "'pc-' || " + call,
+              "CONCAT('pc-', f.id, '.1')",
               "status",
               "CASE WHEN f.retry THEN 'NO_ANSWER' ELSE t.status END"));
       copy(c, "call_dedupe", "call_id", template, Map.of("call_id", call));
       copy(c, "call_log", "call_id", template, Map.of("call_id", call));
+      s.execute("DROP TABLE dk_ff");
       c.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();
@@ -115,12 +123,15 @@ final class QueryPlansFastForward {
   }
 
   /** The table's columns but identity ones (they number themselves). */
-  private static List<String> columns(Connection c, String table) throws SQLException {
+  private List<String> columns(Connection c, String table) throws SQLException {
     List<String> columns = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ?"
-                + " AND is_identity = 'NO' ORDER BY ordinal_position")) {
+                + (postgres
+                    ? " AND table_schema = 'public' AND is_identity = 'NO'"
+                    : " AND table_schema = DATABASE() AND extra NOT LIKE '%auto_increment%'")
+                + " ORDER BY ordinal_position")) {
       s.setString(1, table);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {

@@ -33,21 +33,6 @@ final class QueryPlansPostgres implements QueryPlansRecorder.Explainer {
     this.tableRows = Map.copyOf(tableRows);
   }
 
-  /** Row counts by table as {@code pg_class} has them after ANALYZE. */
-  static Map<String, Long> tableRows(Connection c) throws SQLException {
-    Map<String, Long> rows = new java.util.TreeMap<>();
-    try (PreparedStatement s =
-            c.prepareStatement(
-                "SELECT relname, reltuples::bigint FROM pg_class"
-                    + " WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace");
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        rows.put(r.getString(1), r.getLong(2));
-      }
-    }
-    return rows;
-  }
-
   @Override
   public QueryPlansPlan explain(Connection c, String sql, List<QueryPlansBinding> bindings)
       throws SQLException {
@@ -98,7 +83,7 @@ final class QueryPlansPostgres implements QueryPlansRecorder.Explainer {
     }
   }
 
-  private static void undo(Connection c, Savepoint before) throws SQLException {
+  static void undo(Connection c, Savepoint before) throws SQLException {
     if (before == null) {
       c.rollback();
     } else {

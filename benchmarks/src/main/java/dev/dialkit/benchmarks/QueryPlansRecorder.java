@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -45,6 +46,10 @@ final class QueryPlansRecorder {
       int batchRows,
       boolean autoCommit,
       QueryPlansPlan plan) {}
+
+  /** What EXPLAIN takes; a SET TRANSACTION, say, is recorded but not explained. */
+  private static final Pattern EXPLAINABLE =
+      Pattern.compile("\\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\\b", Pattern.CASE_INSENSITIVE);
 
   private final Explainer explainer;
   private final List<Step> steps = Collections.synchronizedList(new ArrayList<>());
@@ -139,7 +144,7 @@ final class QueryPlansRecorder {
       return;
     }
     QueryPlansPlan plan = null;
-    if (explained.add(label + "\n" + sql)) {
+    if (EXPLAINABLE.matcher(sql).lookingAt() && explained.add(label + "\n" + sql)) {
       plan = explainer.explain(c, sql, bindings);
     }
     steps.add(new Step(label, sql, bindings, rows, c.getAutoCommit(), plan));

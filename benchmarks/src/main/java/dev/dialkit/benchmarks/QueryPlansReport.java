@@ -36,11 +36,12 @@ final class QueryPlansReport {
     for (Map.Entry<String, List<Step>> path : byPath().entrySet()) {
       out.printf("%n== %s: %s%n", path.getKey(), roundTrips(path.getValue()));
       int n = 0;
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (Step s : path.getValue()) {
         n++;
+        boolean again = !seen.add(s.sql()) && !s.sql().equals("COMMIT");
         if (s.plan() == null) {
-          out.printf(
-              "  %2d. %s%s%n", n, shortSql(s.sql()), s.bindings().isEmpty() ? "" : " (again)");
+          out.printf("  %2d. %s%s%n", n, shortSql(s.sql()), again ? " (again)" : "");
           continue;
         }
         out.printf(
