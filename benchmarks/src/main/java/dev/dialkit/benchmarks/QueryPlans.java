@@ -79,7 +79,8 @@ public final class QueryPlans {
               micros(QueryPlansPaths.NOW),
               micros(QueryPlansPaths.NOW.plusSeconds(3600)),
               leads * 3 / 10,
-              big.id().value() + "-lead-0.1");
+              big.id().value() + "-lead-0.1",
+              openCall(pool, big));
     }
     data.suppress(QueryPlansData.A, leads * 9 / 10, 10_000);
     data.suppress(QueryPlansData.B, 5_090_000, 5_000);
@@ -149,6 +150,20 @@ public final class QueryPlans {
       throw new IllegalStateException(e);
     }
     return out;
+  }
+
+  /** A call of {@code c} in progress, holding a slot: the template of the copied slots. */
+  private static String openCall(DataSource pool, Campaign c) throws SQLException {
+    try (Connection conn = pool.getConnection();
+        PreparedStatement s =
+            conn.prepareStatement(
+                "SELECT MIN(call_id) FROM " + PREFIX + "slots WHERE campaign_id = ?")) {
+      s.setString(1, c.id().value());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getString(1);
+      }
+    }
   }
 
   private static long micros(java.time.Instant t) {

@@ -82,7 +82,7 @@ final class QueryPlansPaths {
     denied(
         path(
             "claimNext, campaign limit reached",
-            () -> store.claimNext(limited(big, new SlotLimits(10_000, 10_000, 1)))),
+            () -> store.claimNext(limited(big, new SlotLimits(1_000_000, 1_000_000, 1)))),
         ClaimResult.Reason.CAMPAIGN_LIMIT);
     batch(path("claimBatch of 10", () -> store.claimBatch(BatchClaimRequest.of(plain, 10))), 0);
     store.addSuppressions(nextDue.next(big, 10).subList(8, 10));

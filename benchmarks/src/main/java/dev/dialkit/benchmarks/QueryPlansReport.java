@@ -144,11 +144,12 @@ final class QueryPlansReport {
 
   private static String flags(QueryPlansPlan p) {
     StringBuilder f = new StringBuilder();
-    p.bigSeqScans().forEach(t -> f.append("  SEQ SCAN ").append(t));
+    p.bigSeqScans().stream().distinct().forEach(t -> f.append("  SEQ SCAN ").append(t));
     if (p.bestMillis() > SLOW_MILLIS) {
       f.append("  SLOW");
     }
     p.genericBigSeqScans().stream()
+        .distinct()
         .filter(t -> !p.bigSeqScans().contains(t))
         .forEach(t -> f.append("  GENERIC PLAN SEQ SCAN ").append(t));
     if (p.bestMillis() <= SLOW_MILLIS && genericMillis(p) > SLOW_MILLIS) {
