@@ -83,12 +83,12 @@ record QueryPlansPlan(
   }
 
   /**
-   * What a summary shows of {@code plan}: its nodes and how many rows each filter threw away, at
-   * most {@code n} lines, costs dropped.
+   * What a summary shows of {@code plan}: its top node, the nodes that read a table or an index,
+   * and how many rows each filter threw away, at most {@code n} lines, costs dropped.
    */
   static List<String> top(List<String> plan, int n) {
     return plan.stream()
-        .filter(l -> !l.startsWith(" ") || l.contains("->") || l.contains("Rows Removed"))
+        .filter(l -> !l.startsWith(" ") || l.contains(" Scan ") || l.contains("Rows Removed"))
         .filter(l -> !l.startsWith("Planning") && !l.startsWith("Execution"))
         .limit(n)
         .map(l -> l.replaceAll(" ?\\(cost=[^)]*\\)", "").stripTrailing())

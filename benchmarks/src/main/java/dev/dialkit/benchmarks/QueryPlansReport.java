@@ -112,11 +112,11 @@ final class QueryPlansReport {
           md.append("  (plan as above) = ").append(times(p)).append(" ms\n");
           continue;
         }
-        QueryPlansPlan.top(p.lines(), 5).forEach(l -> md.append("  ").append(l).append('\n'));
+        QueryPlansPlan.top(p.lines(), 8).forEach(l -> md.append("  ").append(l).append('\n'));
         md.append("  = ").append(times(p)).append(" ms").append(flags(p)).append('\n');
         if (p.genericDiffers()) {
           md.append("  generic plan:\n");
-          QueryPlansPlan.top(p.generic(), 5).forEach(l -> md.append("  ").append(l).append('\n'));
+          QueryPlansPlan.top(p.generic(), 8).forEach(l -> md.append("  ").append(l).append('\n'));
           md.append(String.format(Locale.ROOT, "  = %.3f ms%n", genericMillis(p)));
         }
       }
@@ -129,11 +129,14 @@ final class QueryPlansReport {
     long commits = path.stream().filter(s -> s.sql().equals("COMMIT")).count();
     long rollbacks = path.stream().filter(s -> s.sql().equals("ROLLBACK")).count();
     long statements = path.size() - commits - rollbacks;
-    return statements
-        + " statements, "
-        + commits
-        + " commits"
-        + (rollbacks > 0 ? ", " + rollbacks + " rollbacks" : "");
+    return count(statements, "statement")
+        + ", "
+        + count(commits, "commit")
+        + (rollbacks > 0 ? ", " + count(rollbacks, "rollback") : "");
+  }
+
+  private static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 
   private static String times(QueryPlansPlan p) {
