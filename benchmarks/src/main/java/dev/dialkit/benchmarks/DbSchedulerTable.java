@@ -1,0 +1,61 @@
+package dev.dialkit.benchmarks;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * db-scheduler's one table, created by hand: its jar ships no DDL (the library's schemas live in
+ * its source tree as test resources), so these are the columns and indexes its documented schema
+ * for each database declares, written here for the two databases it supports lock-and-fetch on.
+ */
+final class DbSchedulerTable {
+  static final String NAME = "tp_scheduled_tasks";
+
+  private DbSchedulerTable() {}
+
+  static void create(DataSource ds, BenchDatabase.Kind kind) throws SQLException {
+    String text = kind == BenchDatabase.Kind.POSTGRESQL ? "TEXT" : "VARCHAR(100)";
+    String time =
+        kind == BenchDatabase.Kind.POSTGRESQL ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP(6)";
+    String data = kind == BenchDatabase.Kind.POSTGRESQL ? "BYTEA" : "BLOB";
+    String nullable = kind == BenchDatabase.Kind.POSTGRESQL ? "" : " NULL";
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + NAME);
+      s.execute(
+          "CREATE TABLE "
+              + NAME
+              + " (task_name "
+              + text
+              + " NOT NULL, task_instance "
+              + text
+              + " NOT NULL, task_data "
+              + data
+              + ", execution_time "
+              + time
+              + " NOT NULL, picked BOOLEAN NOT NULL, picked_by "
+              + text
+              + ", last_success "
+              + time
+              + nullable
+              + ", last_failure "
+              + time
+              + nullable
+              + ", consecutive_failures INT, last_heartbeat "
+              + time
+              + nullable
+              + ", version BIGINT NOT NULL, priority SMALLINT,"
+              + " PRIMARY KEY (task_name, task_instance))");
+      s.execute("CREATE INDEX " + NAME + "_execution_time ON " + NAME + " (execution_time)");
+      s.execute("CREATE INDEX " + NAME + "_last_heartbeat ON " + NAME + " (last_heartbeat)");
+      s.execute(
+          "CREATE INDEX "
+              + NAME
+              + "_priority_execution_time ON "
+              + NAME
+              + " (priority DESC, execution_time ASC)");
+    }
+  }
+}
