@@ -7,9 +7,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.ConnectionPoolDataSource;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
-import org.mariadb.jdbc.MariaDbDataSource;
+import org.mariadb.jdbc.MariaDbPoolDataSource;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
@@ -93,29 +94,41 @@ record BenchDatabase(String name, Kind kind, String serverUrl, String url) {
 
   /**
    * A pool of at most {@code size} connections (one per client thread), opened on demand and kept:
-   * H2's small pool over the driver's own {@link ConnectionPoolDataSource}.
+   * MariaDB's own pool (its pooled connections close for real when H2's pool closes them), and H2's
+   * small pool over the driver's {@link ConnectionPoolDataSource} for the others. Close it with
+   * {@link #close(DataSource)}.
    */
-  JdbcConnectionPool pool(int size) throws SQLException {
-    JdbcConnectionPool pool = JdbcConnectionPool.create(pooledSource());
-    pool.setMaxConnections(size);
-    return pool;
-  }
-
-  private ConnectionPoolDataSource pooledSource() throws SQLException {
+  DataSource pool(int size) throws SQLException {
     switch (kind) {
       case H2 -> {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
-        return ds;
+        return h2Pool(ds, size);
       }
       case POSTGRESQL -> {
         PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
         ds.setURL(url);
-        return ds;
+        return h2Pool(ds, size);
       }
       default -> {
-        return new MariaDbDataSource(url);
+        return new MariaDbPoolDataSource(
+            url + (url.contains("?") ? "&" : "?") + "maxPoolSize=" + size + "&minPoolSize=0");
       }
     }
+  }
+
+  /** Closes a pool made by {@link #pool(int)}. */
+  static void close(DataSource pool) {
+    if (pool instanceof JdbcConnectionPool h2) {
+      h2.dispose();
+    } else if (pool instanceof MariaDbPoolDataSource maria) {
+      maria.close();
+    }
+  }
+
+  private static JdbcConnectionPool h2Pool(ConnectionPoolDataSource ds, int size) {
+    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+    pool.setMaxConnections(size);
+    return pool;
   }
 }

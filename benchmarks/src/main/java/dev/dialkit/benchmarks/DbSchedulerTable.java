@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 /**
  * db-scheduler's one table, created by hand: its jar ships no DDL (the library's schemas live in
  * its source tree as test resources), so these are the columns and indexes its documented schema
- * for each database declares, written here for the two databases it supports lock-and-fetch on.
+ * for PostgreSQL and MariaDB declares, written here; H2 gets the PostgreSQL types it also knows.
  */
 final class DbSchedulerTable {
   static final String NAME = "tp_scheduled_tasks";
@@ -16,11 +16,17 @@ final class DbSchedulerTable {
   private DbSchedulerTable() {}
 
   static void create(DataSource ds, BenchDatabase.Kind kind) throws SQLException {
-    String text = kind == BenchDatabase.Kind.POSTGRESQL ? "TEXT" : "VARCHAR(100)";
-    String time =
-        kind == BenchDatabase.Kind.POSTGRESQL ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP(6)";
-    String data = kind == BenchDatabase.Kind.POSTGRESQL ? "BYTEA" : "BLOB";
-    String nullable = kind == BenchDatabase.Kind.POSTGRESQL ? "" : " NULL";
+    boolean maria = kind == BenchDatabase.Kind.MARIADB;
+    String text =
+        switch (kind) {
+          case POSTGRESQL -> "TEXT";
+          case MARIADB -> "VARCHAR(100)";
+          case H2 -> "VARCHAR(1000)"; // H2's TEXT is a CLOB, which a key may not hold
+        };
+    String time = maria ? "TIMESTAMP(6)" : "TIMESTAMP WITH TIME ZONE";
+    String data = maria ? "BLOB" : (kind == BenchDatabase.Kind.H2 ? "BLOB" : "BYTEA");
+    // MariaDB gives a TIMESTAMP column a default of now and NOT NULL unless told otherwise
+    String nullable = maria ? " NULL" : "";
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + NAME);

@@ -36,12 +36,6 @@ final class ThroughputTable {
     return this;
   }
 
-  /** A row saying why a figure is missing. */
-  ThroughputTable missing(String what, String why) {
-    table.row(what, "", "", "", "n/a", "", "", "", why);
-    return this;
-  }
-
   String render() {
     return table.render();
   }
