@@ -1,19 +1,12 @@
 package dev.dialkit.benchmarks;
 
 import dev.dialkit.campaign.Call;
-import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
-import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.TenantId;
-import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.ClaimResult;
-import dev.dialkit.campaign.spi.DialPermit;
-import dev.dialkit.campaign.spi.LeadOutcome;
-import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotLimits;
-import dev.dialkit.campaign.spi.TransitionResult;
 import dev.dialkit.store.jdbc.JdbcCampaignStore;
 import dev.dialkit.testkit.StoreFixtures;
 import java.sql.Connection;
@@ -168,19 +161,13 @@ public final class JdbcStoreBenchmark {
                   empty = 0;
                   claims.incrementAndGet();
                   long tp = System.nanoTime();
-                  Call call = permit(store, claimed.call(), epochs.get(campaign.id()), now);
+                  Call call =
+                      CallLifecycle.permit(store, claimed.call(), epochs.get(campaign.id()), now);
                   permitNanos.addAndGet(System.nanoTime() - tp);
                   long t1 = System.nanoTime();
-                  call = update(store, StoreFixtures.update(call, CallStatus.RINGING, "r", now));
-                  call = update(store, StoreFixtures.update(call, CallStatus.ANSWERED, "a", now));
-                  update(
-                      store,
-                      StoreFixtures.end(
-                          call,
-                          CallStatus.COMPLETED,
-                          LeadOutcome.finalState(LeadState.DONE),
-                          "c",
-                          now));
+                  call = CallLifecycle.apply(store, CallLifecycle.ringing(call, now));
+                  call = CallLifecycle.apply(store, CallLifecycle.answered(call, now));
+                  CallLifecycle.apply(store, CallLifecycle.completed(call, now));
                   updateNanos.addAndGet(System.nanoTime() - t1);
                   updates.addAndGet(3);
                 }
@@ -204,31 +191,5 @@ public final class JdbcStoreBenchmark {
       String.format("%.0f", permitRate),
       String.format("%.0f", updateRate)
     };
-  }
-
-  /** The dial permit every call gets right before its create request. */
-  private static Call permit(JdbcCampaignStore store, Call call, long epoch, Instant now) {
-    DialPermit permit =
-        store.requestDialPermit(
-            new PermitRequest(
-                call.tenant(),
-                call.id(),
-                StoreFixtures.OWNER,
-                epoch,
-                now,
-                null,
-                List.of(StoreFixtures.logOf(call, now))));
-    if (!(permit instanceof DialPermit.Granted granted)) {
-      throw new IllegalStateException("permit refused: " + permit);
-    }
-    return granted.call();
-  }
-
-  private static Call update(JdbcCampaignStore store, CallTransition transition) {
-    TransitionResult result = store.applyTransition(transition);
-    if (result.outcome() != TransitionResult.Outcome.APPLIED) {
-      throw new IllegalStateException("update not applied: " + result.outcome());
-    }
-    return result.call();
   }
 }

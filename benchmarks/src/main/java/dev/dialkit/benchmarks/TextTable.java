@@ -7,9 +7,16 @@ import java.util.List;
 final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
+  private int textColumnsFrom = Integer.MAX_VALUE;
 
   TextTable(String... header) {
     this.header = List.of(header);
+  }
+
+  /** Left-aligns the columns from {@code column} on too: trailing columns of text, not figures. */
+  TextTable textFrom(int column) {
+    this.textColumnsFrom = column;
+    return this;
   }
 
   TextTable row(String... cells) {
@@ -29,14 +36,14 @@ final class TextTable {
       }
     }
     StringBuilder out = new StringBuilder();
-    line(out, header, widths, false);
+    line(out, header, widths, 0);
     List<String> rule = new ArrayList<>();
     for (int width : widths) {
       rule.add("-".repeat(width));
     }
     out.append(String.join("-+-", rule)).append('\n');
     for (List<String> row : rows) {
-      line(out, row, widths, true);
+      line(out, row, widths, textColumnsFrom);
     }
     return out.toString();
   }
@@ -47,11 +54,11 @@ final class TextTable {
     return all;
   }
 
-  private static void line(StringBuilder out, List<String> cells, int[] widths, boolean align) {
+  private static void line(StringBuilder out, List<String> cells, int[] widths, int textFrom) {
     List<String> padded = new ArrayList<>();
     for (int i = 0; i < widths.length; i++) {
-      // the first column names the row; the others hold figures
-      padded.add(pad(cells.get(i), widths[i], align && i > 0));
+      // the first column names the row; the others hold figures, up to textFrom
+      padded.add(pad(cells.get(i), widths[i], i > 0 && i < textFrom));
     }
     out.append(String.join(" | ", padded).stripTrailing()).append('\n');
   }
