@@ -70,9 +70,11 @@ class MetricsMatchProgressTest {
       assertThat(meters.timed("dialkit.provider.requests") - accepted)
           .as("each transient refusal, answered by the provider")
           .isEqualTo(placeFailures);
+      // a claim takes a batch of leads: at least one claim, never more claims than calls placed
       assertThat(meters.timed("dialkit.claims", "result", "claimed"))
-          .as("one successful claim per call placed")
-          .isEqualTo(p.callsPlaced());
+          .as("successful claims, each of one or more of the calls placed")
+          .isPositive()
+          .isLessThanOrEqualTo(p.callsPlaced());
       assertThat(meters.timed("dialkit.webhooks"))
           .as("every webhook the simulator sent was measured")
           .isEqualTo(d.simulator.webhookCounts().sent());
