@@ -480,29 +480,33 @@ final class DialingExecutor implements CallEndListener {
    */
   private static int allowance(
       TenantId tenant, List<TenantId> tenants, Map<TenantId, Long> active) {
-    long mine = active.get(tenant);
-    long least = Long.MAX_VALUE;
-    for (TenantId other : tenants) {
-      if (!other.equals(tenant)) {
-        least = Math.min(least, active.get(other));
-      }
-    }
-    return least == Long.MAX_VALUE
-        ? CampaignStore.MAX_CLAIM_BATCH
-        : (int) Math.max(1, Math.min(CampaignStore.MAX_CLAIM_BATCH, least - mine + 1));
+    long least =
+        tenants.stream()
+            .filter(other -> !other.equals(tenant))
+            .mapToLong(active::get)
+            .min()
+            .orElse(Long.MAX_VALUE);
+    return allowance(active.get(tenant), least);
   }
 
   /** The same among the tenant's campaigns of this pass. */
   private static int allowance(Slot chosen, List<Slot> slots) {
-    long least = Long.MAX_VALUE;
-    for (Slot other : slots) {
-      if (other != chosen) {
-        least = Math.min(least, other.active);
-      }
-    }
+    long least =
+        slots.stream()
+            .filter(other -> other != chosen)
+            .mapToLong(other -> other.active)
+            .min()
+            .orElse(Long.MAX_VALUE);
+    return allowance(chosen.active, least);
+  }
+
+  /**
+   * The claims that take {@code mine} to one above {@code least}; a full batch if nobody competes.
+   */
+  private static int allowance(long mine, long least) {
     return least == Long.MAX_VALUE
         ? CampaignStore.MAX_CLAIM_BATCH
-        : (int) Math.max(1, Math.min(CampaignStore.MAX_CLAIM_BATCH, least - chosen.active + 1));
+        : (int) Math.max(1, Math.min(CampaignStore.MAX_CLAIM_BATCH, least - mine + 1));
   }
 
   /** Hands a claimed call to placing, and counts it in this pass. */

@@ -1,6 +1,5 @@
 package dev.dialkit.store.jdbc.internal;
 
-import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
@@ -69,16 +68,12 @@ final class ClaimPrecheck {
       }
       s.setString(i, request.campaignId().value());
       try (ResultSet r = s.executeQuery()) {
-        if (!r.next()
-            || !request.tenant().value().equals(r.getString(1))
-            || !CampaignStatus.RUNNING.name().equals(r.getString(2))) {
+        if (!r.next()) {
           return Reason.NOT_RUNNING;
         }
-        long expiry = r.getLong(4);
-        if (r.wasNull()
-            || !request.owner().equals(r.getString(3))
-            || Columns.micros(request.now()) >= expiry) {
-          return Reason.NOT_LEASE_OWNER;
+        Reason campaign = Claims.campaignDenial(r, request);
+        if (campaign != null) {
+          return campaign;
         }
         Reason full =
             Claims.full(new SlotUsage(r.getInt(5), r.getInt(6), r.getInt(7)), request.limits(), 0);

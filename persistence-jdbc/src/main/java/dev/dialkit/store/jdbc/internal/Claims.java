@@ -133,20 +133,28 @@ public final class Claims {
                 + " WHERE id = ? FOR UPDATE")) {
       s.setString(1, request.campaignId().value());
       try (ResultSet r = s.executeQuery()) {
-        if (!r.next()
-            || !request.tenant().value().equals(r.getString(1))
-            || !CampaignStatus.RUNNING.name().equals(r.getString(2))) {
-          return Reason.NOT_RUNNING;
-        }
-        long expiry = r.getLong(4);
-        if (r.wasNull()
-            || !request.owner().equals(r.getString(3))
-            || Columns.micros(request.now()) >= expiry) {
-          return Reason.NOT_LEASE_OWNER;
-        }
-        return null;
+        return r.next() ? campaignDenial(r, request) : Reason.NOT_RUNNING;
       }
     }
+  }
+
+  /**
+   * The denial the campaign's row gives ({@code tenant, status, lease_owner, lease_expiry} as its
+   * first four columns): not the tenant's or not running, or the lease not held at {@code now};
+   * null if neither.
+   */
+  static Reason campaignDenial(ResultSet r, ClaimRequest request) throws SQLException {
+    if (!request.tenant().value().equals(r.getString(1))
+        || !CampaignStatus.RUNNING.name().equals(r.getString(2))) {
+      return Reason.NOT_RUNNING;
+    }
+    long expiry = r.getLong(4);
+    if (r.wasNull()
+        || !request.owner().equals(r.getString(3))
+        || Columns.micros(request.now()) >= expiry) {
+      return Reason.NOT_LEASE_OWNER;
+    }
+    return null;
   }
 
   /** The first limit, in the order global, tenant, campaign, that {@code more} slots reach. */
