@@ -6,6 +6,7 @@ import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.ConcurrencyPolicy;
 import dev.dialkit.campaign.DialkitEvent;
+import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.store.jdbc.JdbcCampaignStore;
 import dev.dialkit.testkit.SimulatedCallProvider;
 import java.time.Clock;
@@ -33,6 +34,11 @@ final class EndToEndRun {
   static Measurement run(DataSource ds, String prefix, int concurrency, int leads) {
     JdbcCampaignStore store = JdbcCampaignStore.builder(ds).tablePrefix(prefix).build();
     store.migrate();
+    return run(store, prefix, concurrency, leads);
+  }
+
+  /** The same on any store (the in-memory one gives the dialer's own ceiling). */
+  static Measurement run(CampaignStore store, String prefix, int concurrency, int leads) {
     Scenario scenario = new Scenario(leads, concurrency, 42);
     CountDownLatch completed = new CountDownLatch(1);
     try (PoolScheduler providerThreads = new PoolScheduler(prefix + "provider", PROVIDER_THREADS)) {
@@ -41,6 +47,7 @@ final class EndToEndRun {
               .clock(Clock.systemUTC())
               .scheduler(providerThreads)
               .apiLatency(Duration.ZERO)
+              .callSetup(Duration.ZERO)
               .ringTime(Duration.ZERO, Duration.ZERO)
               .talkTime(Duration.ofMillis(1), 0)
               .webhookDelay(Duration.ZERO, Duration.ZERO)

@@ -21,6 +21,7 @@ import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.PageRequest;
+import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
 import dev.dialkit.campaign.spi.LeadOutcome;
@@ -181,13 +182,52 @@ interface ConcurrencyContract extends StoreContractSupport {
                             seconds(i + 1))));
 
     assertThat(results).extracting(TransitionResult::outcome).containsOnlyOnce(Outcome.APPLIED);
+    Call winner =
+        results.stream()
+            .filter(r -> r.outcome() == Outcome.APPLIED)
+            .findFirst()
+            .orElseThrow()
+            .call();
+    // every loser is told of the winner's call, so that it can retry from there without a read
     assertThat(results)
-        .extracting(TransitionResult::outcome)
-        .filteredOn(o -> o != Outcome.APPLIED)
-        .containsOnly(Outcome.CONFLICT);
+        .filteredOn(r -> r.outcome() != Outcome.APPLIED)
+        .allSatisfy(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(Outcome.CONFLICT);
+              assertThat(r.call()).isEqualTo(winner);
+            });
+    assertThat(reloadCall(call)).isEqualTo(winner);
     assertThat(store().slotUsage(TENANT_A, campaign.id())).isEqualTo(new SlotUsage(0, 0, 0));
+    assertThat(counter(campaign, Counter.LEADS_IN_PROGRESS)).isZero();
     assertThat(counter(campaign, Counter.LEADS_DONE)).isEqualTo(1);
     assertThat(counter(campaign, Counter.CALLS_COMPLETED)).isEqualTo(1);
+    assertThat(callLog(call)).hasSize(1);
+  }
+
+  /** A burst of deliveries of one webhook: applied once, every other delivery told why. */
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  default void oneWebhookDeliveredManyTimesAtOnceIsAppliedOnce() throws Exception {
+    Campaign campaign = runningWithLeads(TENANT_A, "c1", 0, 1);
+    Call call = claimed(campaign, T0).call();
+    CallTransition ended =
+        end(call, CallStatus.COMPLETED, LeadOutcome.finalState(LeadState.DONE), "end", seconds(9));
+
+    List<TransitionResult> results = race(THREADS, i -> store().applyTransition(ended));
+
+    assertThat(results).extracting(TransitionResult::outcome).containsOnlyOnce(Outcome.APPLIED);
+    assertThat(results)
+        .filteredOn(r -> r.outcome() != Outcome.APPLIED)
+        .allSatisfy(
+            r -> {
+              // the key recorded, or the version moved on by the delivery that won
+              assertThat(r.outcome()).isIn(Outcome.DUPLICATE, Outcome.CONFLICT);
+              assertThat(r.call()).isEqualTo(ended.call());
+            });
+    assertThat(reloadCall(call)).isEqualTo(ended.call());
+    assertThat(store().slotUsage(TENANT_A, campaign.id())).isEqualTo(new SlotUsage(0, 0, 0));
+    assertThat(counter(campaign, Counter.LEADS_DONE)).isEqualTo(1);
+    assertThat(counter(campaign, Counter.LEADS_IN_PROGRESS)).isZero();
     assertThat(callLog(call)).hasSize(1);
   }
 

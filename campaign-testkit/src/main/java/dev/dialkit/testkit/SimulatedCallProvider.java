@@ -42,12 +42,12 @@ import java.util.concurrent.CompletionStage;
  *
  * <p><b>Timeline of a call</b> placed at {@code t}: the provider creates it at {@code t +
  * latency/2} ({@code initiated}, so its webhook may arrive before {@code place()} completes at
- * {@code t + latency}); it rings {@link CallScript#CALL_SETUP} later; it is answered after the ring
- * time (never later than the request's ring timeout) and talks for a lognormal talk time (never
- * longer than the request's max call duration). Busy and failed calls end {@link
- * CallScript#CALL_SETUP} after creation without ringing; unanswered calls ring for the whole ring
- * timeout. Each event has a per-call {@code SequenceNumber} from 0. Times have millisecond
- * precision.
+ * {@code t + latency}); it rings the call setup time later ({@link CallScript#CALL_SETUP} unless
+ * the builder sets it); it is answered after the ring time (never later than the request's ring
+ * timeout) and talks for a lognormal talk time (never longer than the request's max call duration).
+ * Busy and failed calls end the call setup time after creation without ringing; unanswered calls
+ * ring for the whole ring timeout. Each event has a per-call {@code SequenceNumber} from 0. Times
+ * have millisecond precision.
  *
  * <p><b>Webhooks</b>: {@code POST application/x-www-form-urlencoded} to {@link
  * CallbackUrls#withParameters}(callback base URL, the request's callback parameters), with fields

@@ -3,6 +3,7 @@ package dev.dialkit.testkit;
 import dev.dialkit.campaign.InvalidConfigurationException;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.spi.TaskScheduler;
+import dev.dialkit.testkit.internal.CallScript;
 import dev.dialkit.testkit.internal.SimulationSettings;
 import java.net.URI;
 import java.time.Clock;
@@ -54,6 +55,7 @@ public final class SimulatedCallProviderBuilder {
   private Duration apiLatency = DEFAULT_API_LATENCY;
   private Predicate<PhoneNumber> invalidNumbers = number -> false;
   private double callsPerSecond;
+  private Duration callSetup = CallScript.CALL_SETUP;
   private double unavailable;
   private double timeout;
   private Duration delayMin = DEFAULT_WEBHOOK_DELAY_MIN;
@@ -148,6 +150,20 @@ public final class SimulatedCallProviderBuilder {
     }
     this.ringMin = min;
     this.ringMax = max;
+    return this;
+  }
+
+  /**
+   * From a call being created to it ringing (or ending busy or failed), in [0, 1 minute]. Default
+   * {@link CallScript#CALL_SETUP} (1 s), as a real network takes; zero for benchmarks whose calls
+   * must end at once.
+   */
+  public SimulatedCallProviderBuilder callSetup(Duration setup) {
+    duration("callSetup", setup, false);
+    if (setup.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new InvalidConfigurationException("callSetup", setup, "must be at most 1 minute");
+    }
+    this.callSetup = setup;
     return this;
   }
 
@@ -281,6 +297,7 @@ public final class SimulatedCallProviderBuilder {
             busy,
             noAnswer,
             failed,
+            callSetup,
             ringMin,
             ringMax,
             talkMean,

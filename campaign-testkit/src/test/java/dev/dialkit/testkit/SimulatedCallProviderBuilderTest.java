@@ -46,6 +46,8 @@ class SimulatedCallProviderBuilderTest {
     assertInvalid(() -> b.outcomeOdds(0.3, 0.3, 0.3, 0.2), "outcomeOdds");
     assertInvalid(() -> b.ringTime(ofSeconds(5), ofSeconds(4)), "ringTime.max");
     assertInvalid(() -> b.ringTime(ofSeconds(-1), ofSeconds(4)), "ringTime.min");
+    assertInvalid(() -> b.callSetup(ofSeconds(-1)), "callSetup");
+    assertInvalid(() -> b.callSetup(Duration.ofMinutes(2)), "callSetup");
     assertInvalid(() -> b.talkTime(Duration.ZERO, 0.5), "talkTime.mean");
     assertInvalid(() -> b.talkTime(ofSeconds(45), 3.5), "talkTime.sigma");
     assertInvalid(() -> b.apiLatency(ofMillis(-1)), "apiLatency");

@@ -155,6 +155,17 @@ class SimulatedCallProviderTest {
   }
 
   @Test
+  void theCallSetupTimeIsConfigurable() {
+    Harness h = humans(b -> b.callSetup(Duration.ZERO).apiLatency(Duration.ZERO));
+    h.provider.place(request(1));
+    h.scheduler.runUntilIdle();
+
+    SimulatedCall c = h.provider.calls().get(0);
+    assertThat(c.ringingAt()).isEqualTo(START);
+    assertThat(Duration.between(c.ringingAt(), c.answeredAt())).isEqualTo(ofSeconds(5));
+  }
+
+  @Test
   void theRequestCapsRingingAndTalking() {
     Harness h = humans(b -> b.ringTime(ofSeconds(20), ofSeconds(20)).talkTime(ofSeconds(600), 0));
     h.provider.place(request(1, Fixtures.TO, ofSeconds(10), ofSeconds(30), false));

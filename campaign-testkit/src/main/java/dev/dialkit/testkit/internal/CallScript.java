@@ -13,10 +13,10 @@ import java.util.SplittableRandom;
  * it produces, planned from the call's own random stream when it is placed.
  *
  * <p>Timeline: the provider creates the call halfway through the API latency ({@code initiated});
- * it rings {@link #CALL_SETUP} later; a person or a machine answers after the ring time (at most
- * the request's ring timeout) and talks for the talk time (at most the request's max duration). A
- * busy or failed call ends {@link #CALL_SETUP} after it was created, without ringing; an unanswered
- * one rings for the whole ring timeout.
+ * it rings the settings' call setup time ({@link #CALL_SETUP} unless set) later; a person or a
+ * machine answers after the ring time (at most the request's ring timeout) and talks for the talk
+ * time (at most the request's max duration). A busy or failed call ends {@link #CALL_SETUP} after
+ * it was created, without ringing; an unanswered one rings for the whole ring timeout.
  */
 public record CallScript(
     SimulatedOutcome outcome,
@@ -27,7 +27,7 @@ public record CallScript(
     Instant endedAt,
     List<CallEvent> events) {
 
-  /** From the call being created to it ringing, or to a busy or failed end. */
+  /** From the call being created to it ringing, or to a busy or failed end, unless set. */
   public static final Duration CALL_SETUP = Duration.ofSeconds(1);
 
   public CallScript {
@@ -43,7 +43,7 @@ public record CallScript(
     SimulatedOutcome outcome = outcome(s, pick);
 
     Instant created = now.plusMillis(s.apiLatency().toMillis() / 2);
-    Instant setUp = created.plus(CALL_SETUP);
+    Instant setUp = created.plus(s.callSetup());
     long ringTimeoutMs = Math.max(0, request.ringTimeout().toMillis());
     Events e = new Events(sid, request);
     e.add("initiated", created);

@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 /**
  * The validated settings of a simulated provider; the public builder checks every range before
  * making one. Probabilities are in [0, 1]; a {@code callsPerSecondLimit} of 0 means no limit. A
- * late webhook (odds {@code lateProbability}) arrives {@code lateDelay} after it would have.
+ * late webhook (odds {@code lateProbability}) arrives {@code lateDelay} after it would have; a call
+ * rings, or ends busy or failed, {@code callSetup} after it was created.
  */
 public record SimulationSettings(
     String name,
@@ -19,6 +20,7 @@ public record SimulationSettings(
     double busyProbability,
     double noAnswerProbability,
     double failedProbability,
+    Duration callSetup,
     Duration ringTimeMin,
     Duration ringTimeMax,
     Duration talkTimeMean,

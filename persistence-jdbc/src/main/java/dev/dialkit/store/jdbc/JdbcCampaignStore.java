@@ -126,7 +126,7 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.claims = new Claims(tables, campaigns, leads, calls, slots, suppressions);
     this.permits = new Permits(tables, dialect, calls, callLog, suppressions);
     this.transitions = new Transitions(tables, campaigns, leads, calls, slots, callLog);
-    this.oneStatement = new OneStatementTransition(tables, dialect, calls);
+    this.oneStatement = new OneStatementTransition(tables, dialect, calls, leads);
     this.orphans = new Orphans(tables, slots);
   }
 
@@ -418,11 +418,20 @@ public final class JdbcCampaignStore implements CampaignStore {
     Objects.requireNonNull(transition, "transition");
     ready();
     String operation = "applyTransition " + transition.call().id();
-    if (oneStatement.covers(transition) && tx.readCommittedByDefault()) {
-      Optional<TransitionResult> done =
-          tx.autoCommit(operation, c -> oneStatement.apply(c, transition));
-      if (done.isPresent()) {
-        return done.get();
+    if (oneStatement.covers() && tx.readCommittedByDefault()) {
+      // a refusal (a webhook that lost a race, a duplicate) is explained by a fresh read, with no
+      // transaction: refusals are common when a call's webhooks come in a burst
+      TransitionResult done =
+          tx.autoCommit(
+              operation,
+              c -> {
+                Optional<TransitionResult> applied = oneStatement.apply(c, transition);
+                return applied.isPresent()
+                    ? applied.get()
+                    : transitions.refusedAlone(c, transition);
+              });
+      if (done != null) {
+        return done;
       }
     }
     return tx.inTransaction(operation, c -> transitions.apply(c, transition));

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 /** Calls: insert, the version compare-and-set, and reads. */
 public final class CallRows {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, tenant, campaign_id, lead_id, attempt, provider, provider_call_id, provider_request_id,"
           + " from_number, to_number, status, created_at, sent_at, ringing_at, answered_at, ended_at,"
           + " duration_nanos, billed_duration_nanos, failure_reason, hangup_cause, sip_code,"

@@ -257,25 +257,36 @@ public final class LeadRows {
   /** Applies a call's end to its lead, as the store contract says. */
   public void end(Connection c, LeadId id, CallStatus callStatus, LeadOutcome outcome)
       throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE "
-                + t.leads
-                + " SET state = ?, hold = NULL, next_attempt_at = COALESCE(?, next_attempt_at),"
-                + " last_outcome = COALESCE(?, last_outcome),"
-                + " attempts = CASE WHEN ? AND attempts > 0 THEN attempts - 1 ELSE attempts END"
-                + " WHERE id = ?")) {
-      s.setString(1, outcome.state().name());
-      Columns.setInstant(s, 2, outcome.nextAttemptAt());
-      if (callStatus.isTerminal()) {
-        s.setString(3, callStatus.name());
-      } else {
-        s.setNull(3, Types.VARCHAR);
-      }
-      s.setBoolean(4, outcome.refundAttempt());
-      s.setString(5, id.value());
+    try (PreparedStatement s = c.prepareStatement(endUpdate())) {
+      bindEnd(s, 1, id, callStatus, outcome);
       s.executeUpdate();
     }
+  }
+
+  /** The update of {@link #end}, with no trailing clause, for a statement that extends it. */
+  String endUpdate() {
+    return "UPDATE "
+        + t.leads
+        + " SET state = ?, hold = NULL, next_attempt_at = COALESCE(?, next_attempt_at),"
+        + " last_outcome = COALESCE(?, last_outcome),"
+        + " attempts = CASE WHEN ? AND attempts > 0 THEN attempts - 1 ELSE attempts END"
+        + " WHERE id = ?";
+  }
+
+  /** Binds {@link #endUpdate}'s five parameters from {@code first}; returns the next index. */
+  static int bindEnd(
+      PreparedStatement s, int first, LeadId id, CallStatus callStatus, LeadOutcome outcome)
+      throws SQLException {
+    s.setString(first, outcome.state().name());
+    Columns.setInstant(s, first + 1, outcome.nextAttemptAt());
+    if (callStatus.isTerminal()) {
+      s.setString(first + 2, callStatus.name());
+    } else {
+      s.setNull(first + 2, Types.VARCHAR);
+    }
+    s.setBoolean(first + 3, outcome.refundAttempt());
+    s.setString(first + 4, id.value());
+    return first + 5;
   }
 
   static Lead map(ResultSet r) throws SQLException {

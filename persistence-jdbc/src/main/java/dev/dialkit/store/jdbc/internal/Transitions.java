@@ -83,6 +83,20 @@ public final class Transitions {
   }
 
   /**
+   * Why a guarded update that ran on its own (one statement, auto-committed) changed nothing, from
+   * a fresh read; {@code null} if that read cannot tell, because the call is as the transition
+   * expects (then the transaction decides: a concurrent writer may have given way meanwhile).
+   */
+  public TransitionResult refusedAlone(Connection c, CallTransition transition)
+      throws SQLException {
+    String key = transition.dedupeKey() == null ? null : storedKey(transition.dedupeKey());
+    TransitionResult why = refused(c, transition, key);
+    return why.outcome() == Outcome.CONFLICT && why.call().version() == transition.expectedVersion()
+        ? null
+        : why;
+  }
+
+  /**
    * Why the guarded update changed nothing, in the contract's order: not found (or another
    * tenant's), a different identity (thrown), a recorded key, else a version conflict.
    */
