@@ -16,6 +16,7 @@ import dev.dialkit.campaign.spi.LeadOutcome;
 import dev.dialkit.campaign.spi.TransitionResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,7 @@ final class CallUpdater {
   private final CallEndListener ended;
   private final ProviderChoice providers;
   private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
+  private final CallLocks locks = new CallLocks();
 
   CallUpdater(
       CampaignStore store,
@@ -71,6 +73,13 @@ final class CallUpdater {
 
   /** Applies a provider's status update to {@code target} (as last read). */
   Result apply(Call target, CallStatusUpdate update) {
+    List<Runnable> after = new ArrayList<>(1);
+    Result result = locks.run(target.id(), () -> apply(target, update, after));
+    after.forEach(Runnable::run);
+    return result;
+  }
+
+  private Result apply(Call target, CallStatusUpdate update, List<Runnable> after) {
     Call call = target;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Instant now = clock.instant();
@@ -88,7 +97,8 @@ final class CallUpdater {
               next.status(),
               describe(call.status(), next),
               update.rawPayload());
-      TransitionResult result = commit(call, next, update.dedupeKey(call.id()), entry, now);
+      TransitionResult result =
+          commit(call, next, update.dedupeKey(call.id()), entry, now, null, after);
       switch (result.outcome()) {
         case APPLIED:
           return Result.APPLIED;
@@ -175,6 +185,22 @@ final class CallUpdater {
       CallLogEvent event,
       String detail,
       Instant putBackAt) {
+    List<Runnable> after = new ArrayList<>(1);
+    Call changed =
+        locks.run(
+            target.id(), () -> change(target, precondition, edit, event, detail, putBackAt, after));
+    after.forEach(Runnable::run);
+    return changed;
+  }
+
+  private Call change(
+      Call target,
+      Predicate<Call> precondition,
+      Function<Call, Call.Builder> edit,
+      CallLogEvent event,
+      String detail,
+      Instant putBackAt,
+      List<Runnable> after) {
     Call call = target;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (!precondition.test(call)) {
@@ -187,7 +213,7 @@ final class CallUpdater {
         return call;
       }
       CallLogEntry entry = CallLogEntry.draft(next, now, event, next.status(), detail, null);
-      TransitionResult result = commit(call, next, null, entry, now, putBackAt);
+      TransitionResult result = commit(call, next, null, entry, now, putBackAt, after);
       if (result.outcome() == TransitionResult.Outcome.APPLIED) {
         return result.call();
       }
@@ -202,14 +228,11 @@ final class CallUpdater {
     throw new StoreException("call " + target.id() + " kept changing", true);
   }
 
-  private TransitionResult commit(
-      Call previous, Call next, String dedupeKey, CallLogEntry entry, Instant now) {
-    return commit(previous, next, dedupeKey, entry, now, null);
-  }
-
   /**
    * Stores {@code next}; if it ends the call, settles the lead (back to the queue untouched at
-   * {@code putBackAt} when given, else by the campaign's retry policy) and frees the slot.
+   * {@code putBackAt} when given, else by the campaign's retry policy) and frees the slot. What
+   * follows an applied change (the refill, completion, progress) is added to {@code after}, to run
+   * once the call's lock is let go.
    */
   private TransitionResult commit(
       Call previous,
@@ -217,7 +240,8 @@ final class CallUpdater {
       String dedupeKey,
       CallLogEntry entry,
       Instant now,
-      Instant putBackAt) {
+      Instant putBackAt,
+      List<Runnable> after) {
     boolean ending = next.status().isTerminal() && !previous.status().isTerminal();
     LeadOutcome leadOutcome = null;
     CounterDelta counters = CounterDelta.NONE;
@@ -243,14 +267,24 @@ final class CallUpdater {
                 List.of(entry)));
     if (result.outcome() == TransitionResult.Outcome.APPLIED) {
       Call stored = result.call() != null ? result.call() : next;
+      // published with the lock held, so that a call's events keep the order of its changes (the
+      // publish only queues the event)
       events.callUpdated(stored, previous.status());
-      if (ending) {
-        log.debug(
-            "call {} of campaign {} ended {}", stored.id(), stored.campaignId(), stored.status());
-        ended.callEnded(campaign, stored, leadOutcome);
-        lifecycle.completeIfDone(stored.tenant(), stored.campaignId());
-      }
-      events.progressChanged(stored.tenant(), stored.campaignId());
+      Campaign of = campaign;
+      LeadOutcome outcome = leadOutcome;
+      after.add(
+          () -> {
+            if (ending) {
+              log.debug(
+                  "call {} of campaign {} ended {}",
+                  stored.id(),
+                  stored.campaignId(),
+                  stored.status());
+              ended.callEnded(of, stored, outcome);
+              lifecycle.completeIfDone(stored.tenant(), stored.campaignId());
+            }
+            events.progressChanged(stored.tenant(), stored.campaignId());
+          });
     }
     return result;
   }
