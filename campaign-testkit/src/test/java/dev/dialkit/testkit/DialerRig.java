@@ -46,6 +46,9 @@ final class DialerRig implements AutoCloseable {
 
   final List<Consumer<CampaignStore>> afterClaim = new CopyOnWriteArrayList<>();
 
+  /** Run after every store operation, with what it was asked and answered. */
+  final List<Consumer<WatchedStore.Invocation>> afterEach = new CopyOnWriteArrayList<>();
+
   /** When set, every lookup of a call ({@code findCall...}) fails with it: a store gone down. */
   volatile RuntimeException lookupFailure;
 
@@ -106,6 +109,7 @@ final class DialerRig implements AutoCloseable {
           if (claimed) {
             afterClaim.forEach(check -> check.accept(inner));
           }
+          afterEach.forEach(hook -> hook.accept(call));
           if (call.method().startsWith("claim") || call.method().equals("applyTransition")) {
             SlotUsage usage = inner.slotUsage(TENANT, CampaignId.of("none"));
             maxGlobalSlots.accumulateAndGet(usage.global(), Math::max);

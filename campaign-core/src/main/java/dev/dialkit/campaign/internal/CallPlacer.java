@@ -223,9 +223,10 @@ final class CallPlacer {
     }
     Call granted = ((DialPermit.Granted) permit).call();
     placements.permitted(call.id(), now());
-    // handed over in a task of its own: a stall between permit and send is possible anywhere, and
-    // the permit's age is checked right before the send
-    scheduler.execute(() -> guarded(call, () -> handOff(granted, p, askedAt, askedNanos, breaker)));
+    // handed over at once, on this thread: queued as a task of its own it waited behind the
+    // permits of the rest of its batch, and under load outlived its timeout unsent. A stall is
+    // still possible anywhere in between: the permit's age is checked right before the send
+    handOff(granted, p, askedAt, askedNanos, breaker);
   }
 
   private void refused(Call call, DialPermit.Denied denied) {

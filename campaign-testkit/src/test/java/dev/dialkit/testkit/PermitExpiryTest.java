@@ -1,0 +1,54 @@
+package dev.dialkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.ConcurrencyPolicy;
+import dev.dialkit.campaign.spi.DialPermit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adversary of the dial permit's timeout: the instance freezes right after the store granted
+ * the permit, for as long as the timeout. A stop (pause, cancel, a lost lease) waits that long for
+ * the sends in flight and no longer, so the thawed instance must not send: the call is released
+ * unsent and its lead dialed later, once.
+ */
+class PermitExpiryTest {
+  private static final Duration PERMIT_TIMEOUT = Duration.ofSeconds(2);
+
+  @Test
+  void aPermitAsOldAsThePermitTimeoutIsNeverUsed() {
+    try (DialerRig rig =
+        new DialerRig(
+            ConcurrencyPolicy.builder().global(1).perTenant(1).build(),
+            p -> p.apiLatency(Duration.ofMillis(100)),
+            b -> b.permitTimeout(PERMIT_TIMEOUT))) {
+      AtomicReference<Instant> frozenAt = new AtomicReference<>();
+      rig.afterEach.add(
+          op -> {
+            if (op.method().equals("requestDialPermit")
+                && op.result() instanceof DialPermit.Granted
+                && frozenAt.compareAndSet(null, rig.clock.instant())) {
+              // the thread stalls between the permit's answer and the send
+              rig.clock.advance(PERMIT_TIMEOUT);
+            }
+          });
+
+      CampaignId id = rig.startCampaign("expiry", 1, s -> s);
+      rig.runUntilStatus(id, CampaignStatus.COMPLETED);
+
+      assertThat(frozenAt.get()).as("the freeze happened").isNotNull();
+      assertThat(rig.provider.calls()).as("dialed once, by a later permit").hasSize(1);
+      assertThat(rig.provider.calls().get(0).placedAt())
+          .isAfterOrEqualTo(frozenAt.get().plus(PERMIT_TIMEOUT));
+      assertThat(rig.fullLog(id))
+          .extracting(CallLogEntry::detail)
+          .anySatisfy(d -> assertThat(d).contains("the permit expired before the send"));
+    }
+  }
+}
