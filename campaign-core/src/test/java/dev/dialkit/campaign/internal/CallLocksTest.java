@@ -49,49 +49,51 @@ class CallLocksTest {
   @Test
   void aChangeDoesNotWaitForeverForAStuckOne() throws Exception {
     CallLocks locks = new CallLocks(Duration.ofMillis(1));
-    CountDownLatch stuckInside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread stuck =
-        new Thread(
-            () ->
-                locks.run(
-                    CALL,
-                    () -> {
-                      stuckInside.countDown();
-                      await(release);
-                      return null;
-                    }));
-    stuck.start();
-    stuckInside.await();
-
-    // the store's compare-and-set keeps it correct; the lock only saves refused writes
-    assertThat(locks.run(CALL, () -> "went ahead")).isEqualTo("went ahead");
-    release.countDown();
-    stuck.join();
+    try (Holder stuck = Holder.hold(locks, CALL)) {
+      // the store's compare-and-set keeps it correct; the lock only saves refused writes
+      assertThat(locks.run(CALL, () -> "went ahead")).isEqualTo("went ahead");
+    }
   }
 
   @Test
   void otherCallsDoNotWait() throws Exception {
     CallLocks locks = new CallLocks();
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    Thread holder =
-        new Thread(
-            () ->
-                locks.run(
-                    CALL,
-                    () -> {
-                      inside.countDown();
-                      await(release);
-                      return null;
-                    }));
-    holder.start();
-    inside.await();
-    CallId other = otherStripe();
+    try (Holder holder = Holder.hold(locks, CALL)) {
+      assertThat(locks.run(otherStripe(), () -> "ran")).isEqualTo("ran");
+    }
+  }
 
-    assertThat(locks.run(other, () -> "ran")).isEqualTo("ran");
-    release.countDown();
-    holder.join();
+  /** A thread inside {@link CallLocks#run} for a call until closed. */
+  private static final class Holder implements AutoCloseable {
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final Thread thread;
+
+    private Holder(CallLocks locks, CallId call, CountDownLatch inside) {
+      thread =
+          new Thread(
+              () ->
+                  locks.run(
+                      call,
+                      () -> {
+                        inside.countDown();
+                        await(release);
+                        return null;
+                      }));
+    }
+
+    static Holder hold(CallLocks locks, CallId call) throws InterruptedException {
+      CountDownLatch inside = new CountDownLatch(1);
+      Holder holder = new Holder(locks, call, inside);
+      holder.thread.start();
+      inside.await();
+      return holder;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      release.countDown();
+      thread.join();
+    }
   }
 
   private static CallId otherStripe() {
