@@ -1,7 +1,6 @@
 package dev.dialkit.benchmarks;
 
 import dev.dialkit.campaign.Campaign;
-import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.BatchClaimRequest;
 import dev.dialkit.campaign.spi.ClaimRequest;
@@ -11,7 +10,6 @@ import dev.dialkit.testkit.StoreFixtures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -42,23 +40,9 @@ record BenchCampaigns(JdbcCampaignStore store, List<Campaign> campaigns, List<Lo
     List<Long> epochs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       TenantId tenant = TenantId.of("bench-" + (i % 2));
-      Campaign draft = StoreFixtures.draft(tenant, prefix + "c" + i);
-      store.createCampaign(draft);
-      Campaign running =
-          store
-              .transitionCampaign(
-                  tenant,
-                  draft.id(),
-                  Set.of(CampaignStatus.DRAFT),
-                  CampaignStatus.RUNNING,
-                  StoreFixtures.T0)
-              .orElseThrow();
-      epochs.add(
-          store
-              .tryLease(
-                  running.id(), StoreFixtures.OWNER, 0, StoreFixtures.T0, StoreFixtures.LEASE_TTL)
-              .orElseThrow()
-              .epoch());
+      LeasedCampaign leased = LeasedCampaign.create(store, tenant, prefix + "c" + i);
+      Campaign running = leased.campaign();
+      epochs.add(leased.epoch());
       // distinct numbers across the campaigns: StoreFixtures.phone takes 0 to 7,999,999
       int first = i * 400_000;
       for (int from = 0; from < leadsEach; from += 10_000) {

@@ -3,7 +3,6 @@ package dev.dialkit.benchmarks;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
-import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.SlotLimits;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,24 +105,9 @@ public final class JdbcStoreBenchmark {
     Map<CampaignId, Long> epochs = new HashMap<>();
     for (int i = 0; i < 4; i++) {
       TenantId tenant = TenantId.of("bench-" + (i % 2));
-      Campaign draft = StoreFixtures.draft(tenant, "bench-" + i);
-      store.createCampaign(draft);
-      Campaign running =
-          store
-              .transitionCampaign(
-                  tenant,
-                  draft.id(),
-                  Set.of(CampaignStatus.DRAFT),
-                  CampaignStatus.RUNNING,
-                  StoreFixtures.T0)
-              .orElseThrow();
-      epochs.put(
-          running.id(),
-          store
-              .tryLease(
-                  running.id(), StoreFixtures.OWNER, 0, StoreFixtures.T0, StoreFixtures.LEASE_TTL)
-              .orElseThrow()
-              .epoch());
+      LeasedCampaign leased = LeasedCampaign.create(store, tenant, "bench-" + i);
+      Campaign running = leased.campaign();
+      epochs.put(running.id(), leased.epoch());
       store.insertLeads(tenant, running.id(), StoreFixtures.leads(running, i * 100_000, LEADS / 4));
       campaigns.add(running);
     }

@@ -5,21 +5,14 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import dev.dialkit.campaign.Agent;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
-import dev.dialkit.campaign.CampaignId;
-import dev.dialkit.campaign.CampaignSpec;
-import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
-import dev.dialkit.campaign.Lead;
-import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.LeadState;
-import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CallTransition;
@@ -31,12 +24,10 @@ import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.store.mongo.MongoCampaignStore;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -92,24 +83,9 @@ public final class MongoStoreBenchmark {
 
   private static double[] run(MongoDatabase db, int count) {
     MongoCampaignStore store = MongoCampaignStore.create(db);
-    CampaignSpec spec =
-        CampaignSpec.builder()
-            .name("bench")
-            .agent(Agent.answerUrl("https://agent.example/answer"))
-            .callerIds(List.of(FROM))
-            .build();
-    Campaign campaign = Campaign.draft(CampaignId.of("bench-1"), TENANT, spec, T0);
-    store.createCampaign(campaign);
-    store.transitionCampaign(
-        TENANT, campaign.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0);
-    long epoch =
-        store.tryLease(campaign.id(), "bench", 0, T0, Duration.ofHours(10)).orElseThrow().epoch();
-    List<Lead> leads = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      NewLead lead = NewLead.of(String.format(Locale.ROOT, "+1212%07d", 3_000_000 + i));
-      leads.add(Lead.queued(LeadId.of("l-" + i), TENANT, campaign.id(), lead, T0));
-    }
-    store.insertLeads(TENANT, campaign.id(), leads);
+    LeasedCampaign leased = MongoThroughputRound.benchCampaign(store, count);
+    Campaign campaign = leased.campaign();
+    long epoch = leased.epoch();
     SlotLimits limits = new SlotLimits(100_000, 100_000, 100_000);
 
     List<Call> calls = new ArrayList<>(count);

@@ -51,6 +51,15 @@ final class MongoThroughputRound {
 
   static MongoThroughputRound of(MongoDatabase db, int leads) {
     MongoCampaignStore store = MongoCampaignStore.create(db);
+    Campaign campaign = benchCampaign(store, leads).campaign();
+    return new MongoThroughputRound(store, campaign, leads);
+  }
+
+  /**
+   * The campaign every Mongo measurement uses: {@code bench-1} of tenant {@code bench}, running and
+   * leased by {@code bench} at {@link #T0}, with {@code leads} due leads.
+   */
+  static LeasedCampaign benchCampaign(MongoCampaignStore store, int leads) {
     CampaignSpec spec =
         CampaignSpec.builder()
             .name("bench")
@@ -61,14 +70,15 @@ final class MongoThroughputRound {
     store.createCampaign(campaign);
     store.transitionCampaign(
         TENANT, campaign.id(), Set.of(CampaignStatus.DRAFT), CampaignStatus.RUNNING, T0);
-    store.tryLease(campaign.id(), "bench", 0, T0, Duration.ofHours(10)).orElseThrow();
+    long epoch =
+        store.tryLease(campaign.id(), "bench", 0, T0, Duration.ofHours(10)).orElseThrow().epoch();
     List<Lead> queued = new ArrayList<>();
     for (int i = 0; i < leads; i++) {
       NewLead lead = NewLead.of(String.format(Locale.ROOT, "+1212%07d", 3_000_000 + i));
       queued.add(Lead.queued(LeadId.of("l-" + i), TENANT, campaign.id(), lead, T0));
     }
     store.insertLeads(TENANT, campaign.id(), queued);
-    return new MongoThroughputRound(store, campaign, leads);
+    return new LeasedCampaign(campaign, epoch);
   }
 
   List<Call> calls() {

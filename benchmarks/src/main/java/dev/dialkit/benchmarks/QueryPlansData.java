@@ -1,7 +1,6 @@
 package dev.dialkit.benchmarks;
 
 import dev.dialkit.campaign.Campaign;
-import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.PhoneNumber;
@@ -16,7 +15,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -54,23 +52,9 @@ final class QueryPlansData {
 
   /** A running campaign, leased by {@link StoreFixtures#OWNER} from T0 for an hour. */
   Campaign running(TenantId tenant, String id) {
-    Campaign draft = StoreFixtures.draft(tenant, id);
-    store.createCampaign(draft);
-    Campaign running =
-        store
-            .transitionCampaign(
-                tenant,
-                draft.id(),
-                Set.of(CampaignStatus.DRAFT),
-                CampaignStatus.RUNNING,
-                StoreFixtures.T0)
-            .orElseThrow();
-    long epoch =
-        store
-            .tryLease(
-                running.id(), StoreFixtures.OWNER, 0, StoreFixtures.T0, StoreFixtures.LEASE_TTL)
-            .orElseThrow()
-            .epoch();
+    LeasedCampaign leased = LeasedCampaign.create(store, tenant, id);
+    Campaign running = leased.campaign();
+    long epoch = leased.epoch();
     epochs.put(running.id().value(), epoch);
     return running;
   }
