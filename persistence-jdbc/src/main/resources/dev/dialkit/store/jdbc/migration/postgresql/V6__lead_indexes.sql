@@ -3,12 +3,13 @@
 -- of version 5 is kept.
 
 -- The pick walks the campaign's queued leads in claim order (priority, then sequence) and keeps the
--- due ones. With the due time as the index's last column, a lead that waits (a retry, a lead at its
--- attempt cap) is passed over on the index entry, without reading its row: on a campaign of
--- 1,170,000 leads with 60,000 waiting ahead of the first due one, 30 to 77 ms became 3.6 to 5 ms per
--- claim on PostgreSQL (persistence-jdbc README, "Query plans"). It replaces leads_claim, which it
--- extends.
-CREATE INDEX ${dialkit_prefix}leads_pick ON ${dialkit_prefix}leads (campaign_id, state, priority DESC, seq, next_attempt_at);
+-- due ones (of the open zones, when some windows are closed). With the due time and the zone as
+-- the index's last key columns, a lead that waits (a retry, a lead at its attempt cap) is passed
+-- over on its index entry, without reading its row: on a campaign of 1,170,000 leads with 60,000
+-- waiting ahead of the first due one, 30 to 77 ms became 3.6 to 5 ms per claim on PostgreSQL
+-- (persistence-jdbc README, "Query plans"). Queue positions count the leads ahead from the same
+-- entries. It replaces leads_claim, which it extends.
+CREATE INDEX ${dialkit_prefix}leads_pick ON ${dialkit_prefix}leads (campaign_id, state, priority DESC, seq, next_attempt_at, time_zone);
 DROP INDEX ${dialkit_prefix}leads_claim;
 
 -- "Is any lead of these time zones due?" (a claim while some calling windows are closed): one range
