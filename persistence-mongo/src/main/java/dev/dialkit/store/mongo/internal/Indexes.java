@@ -64,18 +64,6 @@ final class Indexes {
                 .append("priority", -1)
                 .append("sequence", 1),
             false));
-    // queue positions: the leads ahead of one, counted from these entries alone
-    specs.add(
-        new Spec(
-            db.leads(),
-            p + "lead_ahead",
-            new Document("campaignId", 1)
-                .append("state", 1)
-                .append("priority", -1)
-                .append("sequence", 1)
-                .append("nextAttemptAt", 1)
-                .append("timeZone", 1),
-            false));
     specs.add(
         new Spec(
             db.leads(),

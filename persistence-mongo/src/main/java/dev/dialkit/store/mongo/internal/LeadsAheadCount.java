@@ -12,9 +12,11 @@ import org.bson.conversions.Bson;
 
 /**
  * Counts the queued leads a claim would take before a given one ({@code
- * CampaignStore.countLeadsAhead}): two counts over ranges of the {@code lead_ahead} index, the
- * higher priorities and the same priority's lower sequences, whose due time and zone the index
- * holds too, so that only the index entries of the leads ahead are read.
+ * CampaignStore.countLeadsAhead}): two counts over ranges of the claim-order index {@code
+ * lead_claim}, the higher priorities and the same priority's lower sequences, the due time and zone
+ * checked on the documents of that range: the cost grows with the leads ahead, never with the rest
+ * of the campaign. No covering index: it would be one more index for every claim and call end to
+ * update on the store's busiest collection, for a read that is asked far less often.
  */
 final class LeadsAheadCount {
   private final Collections db;
