@@ -31,7 +31,10 @@ import java.time.Instant;
  * @param averageDuration mean talk time of the answered calls with a known duration, or zero
  * @param totalTalkTime the sum of the reported durations
  * @param elapsed since the campaign started, or zero
- * @param eta the time left at the observed rate of finished leads, or {@code null} while unknown
+ * @param eta the time left, or {@code null} while unknown: from {@link #of}, the elapsed time
+ *     scaled by the leads left over the leads finished; from {@code Campaigns.progress}, the leads
+ *     queued or in progress divided by the campaign's dial rate when the dialer has one (see {@link
+ *     QueuePosition.Basis}), else the former
  * @param at when this snapshot was taken
  */
 public record CampaignProgress(
@@ -118,6 +121,45 @@ public record CampaignProgress(
         elapsed,
         eta,
         now);
+  }
+
+  /** This progress with another ETA ({@code null}: unknown). */
+  public CampaignProgress withEta(Duration eta) {
+    if (eta != null && eta.isNegative()) {
+      throw new IllegalArgumentException("eta must be >= 0, was " + eta);
+    }
+    return new CampaignProgress(
+        campaignId,
+        tenant,
+        status,
+        total,
+        queued,
+        inProgress,
+        done,
+        failed,
+        skipped,
+        callsPlaced,
+        callsEnded,
+        completed,
+        voicemail,
+        busy,
+        noAnswer,
+        callsFailed,
+        canceled,
+        failovers,
+        retries,
+        successRate,
+        answerRate,
+        averageDuration,
+        totalTalkTime,
+        elapsed,
+        eta,
+        at);
+  }
+
+  /** When the campaign is expected to end: {@link #at} plus {@link #eta}, or {@code null}. */
+  public Instant expectedEnd() {
+    return eta == null ? null : at.plus(eta);
   }
 
   private static double ratio(long part, long whole) {

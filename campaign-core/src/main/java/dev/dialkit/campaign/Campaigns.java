@@ -72,6 +72,13 @@ public interface Campaigns {
    */
   CompletionStage<Campaign> cancelAsync(TenantId tenant, CampaignId id, boolean hangUp);
 
-  /** The campaign's progress now. */
+  /**
+   * The campaign's progress now. Its {@link CampaignProgress#eta() eta} (and {@link
+   * CampaignProgress#expectedEnd()}) is the leads queued or in progress divided by the campaign's
+   * dial rate as this dialer observes it (see {@link QueuePosition.Basis}); without a rate, the
+   * elapsed time scaled by the leads left over the leads finished. Leads queued for later (retries,
+   * callbacks) count as if due now, and retries that calls still in progress will cause are not
+   * foreseen.
+   */
   CampaignProgress progress(TenantId tenant, CampaignId id);
 }

@@ -73,6 +73,17 @@ public interface Leads {
    */
   DialDecision decision(TenantId tenant, LeadId lead);
 
+  /**
+   * Where a queued lead stands in its campaign's queue and when it is expected to be dialed, as of
+   * now: see {@link QueuePosition}. The count comes from the store (one indexed query); the rate
+   * from what this dialer observed of the campaign, so ask the instance that dials it for the best
+   * answer (another falls back to the concurrency and the handle times it saw, or gives no time).
+   *
+   * @return empty if the lead is not queued (its call is in progress, or it is finished)
+   * @throws LeadNotFoundException if the tenant has no such lead
+   */
+  java.util.Optional<QueuePosition> position(TenantId tenant, LeadId lead);
+
   /** A page of the campaign's leads in insertion order. */
   Page<Lead> list(TenantId tenant, CampaignId campaign, PageRequest page);
 }

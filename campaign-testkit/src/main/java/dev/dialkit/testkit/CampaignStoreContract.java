@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
  * exactly one may win or no limit may be exceeded, the do-not-call list and the attempt caps
  * checked inside the claim, batched claims ({@code claimBatch}: every rule of the single claim, the
  * limits counting the batch's own slots, why a batch stopped, and batches racing single claims on
- * two instances under binding limits), and that a ready store reports no schema problem.
+ * two instances under binding limits), queue positions (the leads a claim would take before a given
+ * one), and that a ready store reports no schema problem.
  *
  * <p>Subclass it and say how to make a store:
  *
@@ -58,7 +59,8 @@ public abstract class CampaignStoreContract
         TwoDialersContract,
         SuppressionContract,
         AttemptCapContract,
-        SchemaContract {
+        SchemaContract,
+        QueuePositionContract {
 
   private CampaignStore store;
 

@@ -46,6 +46,7 @@ final class CampaignService implements Campaigns {
   private final StopFence fence;
   private final HangUps hangUps;
   private final Duration permitTimeout;
+  private final QueueForecast forecast;
 
   CampaignService(
       CampaignStore store,
@@ -55,7 +56,9 @@ final class CampaignService implements Campaigns {
       Runnable wake,
       StopFence fence,
       HangUps hangUps,
-      Duration permitTimeout) {
+      Duration permitTimeout,
+      QueueForecast forecast) {
+    this.forecast = forecast;
     this.store = store;
     this.providers = providers;
     this.clock = clock;
@@ -206,6 +209,6 @@ final class CampaignService implements Campaigns {
 
   @Override
   public CampaignProgress progress(TenantId tenant, CampaignId id) {
-    return CampaignProgress.of(get(tenant, id), clock.instant());
+    return forecast.progress(get(tenant, id));
   }
 }

@@ -55,6 +55,9 @@ public final class DefaultCampaignDialer implements CampaignDialer {
         ownListenerExecutor != null ? ownListenerExecutor : settings.listenerExecutor();
 
     var store = settings.store();
+    var rates = new DialRates(settings.clock());
+    settings.observers().attach(rates);
+    var forecast = new QueueForecast(store, settings.clock(), settings.concurrency(), rates);
     var bus =
         new ListenerBus(settings.listeners(), listenerExecutor, settings.listenerQueueCapacity());
     var events =
@@ -74,7 +77,10 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             settings.clock(),
             events,
             lifecycle,
-            executor,
+            (campaign, call, outcome) -> {
+              executor.callEnded(campaign, call, outcome);
+              rates.ended(call);
+            },
             new ProviderChoice(settings, guards));
     var recovery = new Recovery(settings, scheduler, placements, updater, queries);
     var leases =
@@ -114,10 +120,16 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             executor::wake,
             new StopFence(settings, scheduler, placements),
             new HangUps(settings, scheduler, updater),
-            settings.permitTimeout());
+            settings.permitTimeout(),
+            forecast);
     this.leads =
         new LeadService(
-            store, settings.clock(), settings.priorityPolicy(), decisions, executor::leadsAdded);
+            store,
+            settings.clock(),
+            settings.priorityPolicy(),
+            decisions,
+            executor::leadsAdded,
+            forecast);
     this.suppressions = new SuppressionService(store, settings.clock());
     this.webhooks =
         new WebhookPipeline(

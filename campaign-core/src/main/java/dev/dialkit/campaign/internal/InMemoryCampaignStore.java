@@ -28,6 +28,7 @@ import dev.dialkit.campaign.spi.ClaimResult.Reason;
 import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.DialPermits;
 import dev.dialkit.campaign.spi.LeadInsertResult;
+import dev.dialkit.campaign.spi.LeadsAhead;
 import dev.dialkit.campaign.spi.Lease;
 import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotUsage;
@@ -216,6 +217,17 @@ public final class InMemoryCampaignStore implements CampaignStore {
     synchronized (lock) {
       CampaignState state = owned(tenant, campaignId);
       return state == null ? Set.of() : state.queue.zones();
+    }
+  }
+
+  @Override
+  public long countLeadsAhead(Lead lead, Instant dueBy, Set<ZoneId> zones) {
+    LeadsAhead.check(lead, dueBy, zones);
+    synchronized (lock) {
+      CampaignState state = owned(lead.tenant(), lead.campaignId());
+      return state == null
+          ? 0
+          : state.queue.countAhead(lead.priority(), lead.sequence(), dueBy, zones);
     }
   }
 

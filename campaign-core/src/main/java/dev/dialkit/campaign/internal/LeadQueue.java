@@ -98,6 +98,34 @@ final class LeadQueue {
     return best.id();
   }
 
+  /**
+   * How many queued leads a claim at {@code dueBy} admitting {@code admitted} ({@code null}: any
+   * zone) would take before a lead of this priority and sequence ({@link
+   * dev.dialkit.campaign.spi.CampaignStore#countLeadsAhead}); it reads only the leads ordered
+   * before it, and the waiting ones due by then.
+   */
+  long countAhead(int priority, long sequence, Instant dueBy, Set<ZoneId> admitted) {
+    Entry probe = new Entry(null, null, priority, sequence, dueBy);
+    Entry lastDue = new Entry(null, null, 0, Long.MAX_VALUE, dueBy);
+    long count = 0;
+    for (Map.Entry<ZoneId, Zone> zone : zones.entrySet()) {
+      if (admitted != null && !admitted.contains(zone.getKey())) {
+        continue;
+      }
+      for (Entry e : zone.getValue().ready.headSet(probe, false)) {
+        if (!e.due().isAfter(dueBy)) {
+          count++;
+        }
+      }
+      for (Entry e : zone.getValue().waiting.headSet(lastDue, true)) {
+        if (READY_ORDER.compare(e, probe) < 0) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
   /** The zones that have queued leads. */
   Set<ZoneId> zones() {
     return Set.copyOf(zones.keySet());

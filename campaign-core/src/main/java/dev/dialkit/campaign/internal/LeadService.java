@@ -20,6 +20,7 @@ import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.PriorityPolicy;
+import dev.dialkit.campaign.QueuePosition;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.TimeZones;
 import dev.dialkit.campaign.internal.csv.CsvInputSource;
@@ -45,13 +46,16 @@ final class LeadService implements Leads {
   private final PriorityPolicy priorities;
   private final DialDecisions decisions;
   private final Consumer<CampaignId> added;
+  private final QueueForecast forecast;
 
   LeadService(
       CampaignStore store,
       Clock clock,
       PriorityPolicy priorities,
       DialDecisions decisions,
-      Consumer<CampaignId> added) {
+      Consumer<CampaignId> added,
+      QueueForecast forecast) {
+    this.forecast = forecast;
     this.store = store;
     this.clock = clock;
     this.priorities = priorities;
@@ -210,6 +214,13 @@ final class LeadService implements Leads {
             .findCampaign(tenant, lead.campaignId())
             .orElseThrow(() -> new CampaignNotFoundException(tenant, lead.campaignId()));
     return decisions.explain(lead, campaign, clock.instant());
+  }
+
+  @Override
+  public Optional<QueuePosition> position(TenantId tenant, LeadId lead) {
+    required("tenant", tenant);
+    required("lead", lead);
+    return forecast.position(tenant, lead);
   }
 
   @Override

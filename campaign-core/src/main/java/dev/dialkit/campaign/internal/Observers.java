@@ -4,6 +4,7 @@ import dev.dialkit.campaign.DialerObserver;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +17,20 @@ import org.slf4j.LoggerFactory;
 public final class Observers {
   private static final Logger log = LoggerFactory.getLogger(Observers.class);
 
+  // the host's, then the dialer's own ones attached while it is wired (before it runs)
   private final List<DialerObserver> observers;
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
   public Observers(List<DialerObserver> observers) {
-    this.observers = List.copyOf(observers);
+    this.observers = new CopyOnWriteArrayList<>(observers);
+  }
+
+  /**
+   * Adds one of the dialer's own observers (its dial rates), while the dialer is wired: each build
+   * of a dialer makes its own {@code Observers}.
+   */
+  void attach(DialerObserver observer) {
+    observers.add(observer);
   }
 
   /** Whether anyone listens: lets a call site skip measuring. */

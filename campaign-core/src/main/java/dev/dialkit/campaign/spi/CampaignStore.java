@@ -155,6 +155,35 @@ public interface CampaignStore {
   Set<ZoneId> queuedLeadZones(TenantId tenant, CampaignId campaignId);
 
   /**
+   * How many leads of {@code lead}'s campaign a claim would take before {@code lead} if it were due
+   * at {@code dueBy}: the leads other than {@code lead} that are {@code QUEUED}, have {@code
+   * nextAttemptAt <= dueBy}, a time zone in {@code zones} (any zone if {@code zones} is null), and
+   * come first in the claim's order ({@link #claimNext}): a higher priority, or the same priority
+   * and a lower sequence. {@link LeadsAhead#isAhead} is this rule for one lead.
+   *
+   * <p>{@code lead} is the lead as the caller read it: its tenant, campaign, priority and sequence
+   * are used as given (the stored lead is not read again, and may have moved on since). The count
+   * is 0 if the campaign does not exist for {@code lead.tenant()}. Leads whose numbers are on the
+   * do-not-call list but still queued are counted: the store finds them out only when a claim
+   * reaches them.
+   *
+   * <p>It is read-only and need not be atomic with concurrent claims (a queue position is an
+   * estimate). It runs for each position a host asks for, on campaigns of a hundred thousand leads
+   * and more: a store answers from an index range over (campaign, state, priority, sequence), at a
+   * cost that grows with the count and never with the campaign's other leads. The default pages
+   * through {@link #listLeads}, reading the whole campaign: correct, for a store that has no better
+   * way, but every real store overrides it.
+   *
+   * @param dueBy the instant the lead would be claimed at; leads due later are not counted
+   * @param zones the time zones whose calling windows are open then, or null for every zone; not
+   *     empty
+   * @return how many leads come first, >= 0
+   */
+  default long countLeadsAhead(Lead lead, Instant dueBy, Set<ZoneId> zones) {
+    return LeadsAhead.byPaging(this, lead, dueBy, zones);
+  }
+
+  /**
    * A page of the campaign's leads ordered by sequence; {@code afterSequence} is a cursor on the
    * lead sequence. Empty if the campaign does not exist for the tenant.
    */

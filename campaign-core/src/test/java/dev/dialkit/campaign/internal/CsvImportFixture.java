@@ -28,7 +28,7 @@ class CsvImportFixture {
   final CampaignStore store = CampaignStore.inMemory();
   final LeadService leads =
       new LeadService(
-          store, Clock.fixed(T0, ZoneOffset.UTC), PriorityPolicy.asGiven(), null, id -> {});
+          store, Clock.fixed(T0, ZoneOffset.UTC), PriorityPolicy.asGiven(), null, id -> {}, null);
   final SuppressionService suppressions =
       new SuppressionService(store, Clock.fixed(T0, ZoneOffset.UTC));
 

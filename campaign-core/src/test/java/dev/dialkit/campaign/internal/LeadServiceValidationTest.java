@@ -49,7 +49,7 @@ class LeadServiceValidationTest {
 
   private LeadService service(PriorityPolicy policy) {
     return new LeadService(
-        store, Clock.fixed(T0, ZoneOffset.UTC), policy, null, id -> wakes.incrementAndGet());
+        store, Clock.fixed(T0, ZoneOffset.UTC), policy, null, id -> wakes.incrementAndGet(), null);
   }
 
   private List<Lead> stored() {

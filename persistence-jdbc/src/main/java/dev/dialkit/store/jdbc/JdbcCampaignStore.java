@@ -22,6 +22,7 @@ import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.LeadInsertResult;
+import dev.dialkit.campaign.spi.LeadsAhead;
 import dev.dialkit.campaign.spi.Lease;
 import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotUsage;
@@ -32,6 +33,7 @@ import dev.dialkit.store.jdbc.internal.CampaignRows;
 import dev.dialkit.store.jdbc.internal.Claims;
 import dev.dialkit.store.jdbc.internal.InstanceRows;
 import dev.dialkit.store.jdbc.internal.LeadRows;
+import dev.dialkit.store.jdbc.internal.LeadsAheadRows;
 import dev.dialkit.store.jdbc.internal.LeaseRows;
 import dev.dialkit.store.jdbc.internal.LogRows;
 import dev.dialkit.store.jdbc.internal.Migrator;
@@ -97,6 +99,7 @@ public final class JdbcCampaignStore implements CampaignStore {
   private final Migrator migrator;
   private final CampaignRows campaigns;
   private final LeadRows leads;
+  private final LeadsAheadRows leadsAhead;
   private final SuppressionRows suppressions;
   private final CallRows calls;
   private final SlotRows slots;
@@ -117,6 +120,7 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.migrator = new Migrator(dataSource, dialect, tables);
     this.campaigns = new CampaignRows(tables);
     this.leads = new LeadRows(tables, campaigns, dialect);
+    this.leadsAhead = new LeadsAheadRows(tables);
     this.suppressions = new SuppressionRows(tables, dialect);
     this.calls = new CallRows(tables);
     this.slots = new SlotRows(tables);
@@ -285,6 +289,14 @@ public final class JdbcCampaignStore implements CampaignStore {
     ready();
     return tx.autoCommit(
         "queuedLeadZones " + campaignId, c -> leads.queuedZones(c, tenant, campaignId));
+  }
+
+  @Override
+  public long countLeadsAhead(Lead lead, Instant dueBy, Set<ZoneId> zones) {
+    LeadsAhead.check(lead, dueBy, zones);
+    ready();
+    return tx.autoCommit(
+        "countLeadsAhead " + lead.campaignId(), c -> leadsAhead.count(c, lead, dueBy, zones));
   }
 
   @Override

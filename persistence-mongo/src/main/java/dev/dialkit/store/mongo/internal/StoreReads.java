@@ -16,8 +16,10 @@ import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.TenantId;
+import dev.dialkit.campaign.spi.LeadsAhead;
 import dev.dialkit.campaign.spi.SlotUsage;
 import dev.dialkit.store.mongo.MongoCampaignStore;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +79,14 @@ abstract class StoreReads implements MongoCampaignStore {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(campaignId, "campaignId");
     return run("read the zones of campaign " + campaignId, () -> zones(tenant, campaignId));
+  }
+
+  @Override
+  public long countLeadsAhead(Lead lead, Instant dueBy, Set<ZoneId> zones) {
+    LeadsAhead.check(lead, dueBy, zones);
+    return run(
+        "count the leads ahead in campaign " + lead.campaignId(),
+        () -> new LeadsAheadCount(db).count(lead, dueBy, zones));
   }
 
   @Override
