@@ -206,6 +206,8 @@ final class CampaignService implements Campaigns {
 
   @Override
   public CampaignProgress progress(TenantId tenant, CampaignId id) {
-    return CampaignProgress.of(get(tenant, id), clock.instant());
+    Campaign campaign = get(tenant, id);
+    return CampaignProgress.of(
+        campaign, store.dispositionCounts(tenant, campaign.id()), clock.instant());
   }
 }

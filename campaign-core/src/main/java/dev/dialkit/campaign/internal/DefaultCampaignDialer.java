@@ -3,11 +3,13 @@ package dev.dialkit.campaign.internal;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLog;
+import dev.dialkit.campaign.CallOutcome;
 import dev.dialkit.campaign.Calls;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Campaigns;
 import dev.dialkit.campaign.DialerHealth;
+import dev.dialkit.campaign.Disposition;
 import dev.dialkit.campaign.Leads;
 import dev.dialkit.campaign.Suppressions;
 import dev.dialkit.campaign.TenantId;
@@ -115,9 +117,16 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             new StopFence(settings, scheduler, placements),
             new HangUps(settings, scheduler, updater),
             settings.permitTimeout());
+    var callbacks = new Callbacks(store, settings.clock(), executor::leadsAdded);
     this.leads =
         new LeadService(
-            store, settings.clock(), settings.priorityPolicy(), decisions, executor::leadsAdded);
+            store,
+            settings.clock(),
+            settings.priorityPolicy(),
+            decisions,
+            executor::leadsAdded,
+            callbacks);
+    var dispositions = new DispositionService(store, settings.clock(), callbacks, lifecycle);
     this.suppressions = new SuppressionService(store, settings.clock());
     this.webhooks =
         new WebhookPipeline(
@@ -126,7 +135,8 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             updater,
             settings.maxWebhookBodyBytes(),
             signer,
-            settings.observers());
+            settings.observers(),
+            new AgentReports(store, settings.clock(), dispositions));
     this.calls =
         new Calls() {
           @Override
@@ -137,6 +147,16 @@ public final class DefaultCampaignDialer implements CampaignDialer {
           @Override
           public List<Call> active(TenantId tenant, CampaignId campaign) {
             return settings.store().findActiveCalls(tenant, campaign);
+          }
+
+          @Override
+          public Optional<CallOutcome> outcome(TenantId tenant, CallId id) {
+            return settings.store().findCallOutcome(tenant, id);
+          }
+
+          @Override
+          public CallOutcome disposition(TenantId tenant, CallId id, Disposition disposition) {
+            return dispositions.record(tenant, id, disposition);
           }
         };
     this.callLog = new Timelines(store);

@@ -45,18 +45,41 @@ final class LeadService implements Leads {
   private final PriorityPolicy priorities;
   private final DialDecisions decisions;
   private final Consumer<CampaignId> added;
+  private final Callbacks callbacks;
 
   LeadService(
       CampaignStore store,
       Clock clock,
       PriorityPolicy priorities,
       DialDecisions decisions,
-      Consumer<CampaignId> added) {
+      Consumer<CampaignId> added,
+      Callbacks callbacks) {
     this.store = store;
     this.clock = clock;
     this.priorities = priorities;
     this.decisions = decisions;
     this.added = added;
+    this.callbacks = callbacks;
+  }
+
+  /** A service whose callbacks wake {@code added} too. */
+  LeadService(
+      CampaignStore store,
+      Clock clock,
+      PriorityPolicy priorities,
+      DialDecisions decisions,
+      Consumer<CampaignId> added) {
+    this(store, clock, priorities, decisions, added, new Callbacks(store, clock, added));
+  }
+
+  @Override
+  public Lead callback(TenantId tenant, LeadId lead, java.time.LocalDateTime localTime) {
+    return callbacks.at(tenant, lead, localTime);
+  }
+
+  @Override
+  public Lead callback(TenantId tenant, LeadId lead, java.time.ZonedDateTime time) {
+    return callbacks.at(tenant, lead, time);
   }
 
   @Override
