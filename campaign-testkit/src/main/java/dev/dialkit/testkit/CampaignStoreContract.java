@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
  * exactly one may win or no limit may be exceeded, the do-not-call list and the attempt caps
  * checked inside the claim, batched claims ({@code claimBatch}: every rule of the single claim, the
  * limits counting the batch's own slots, why a batch stopped, and batches racing single claims on
- * two instances under binding limits), and that a ready store reports no schema problem.
+ * two instances under binding limits), call outcomes (one disposition per call, what the agent
+ * learned, counts per code) and callbacks on the lead's due time, and that a ready store reports no
+ * schema problem.
  *
  * <p>Subclass it and say how to make a store:
  *
@@ -58,6 +60,8 @@ public abstract class CampaignStoreContract
         TwoDialersContract,
         SuppressionContract,
         AttemptCapContract,
+        DispositionContract,
+        CallbackContract,
         SchemaContract {
 
   private CampaignStore store;
