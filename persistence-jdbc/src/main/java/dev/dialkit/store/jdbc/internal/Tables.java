@@ -41,6 +41,7 @@ public final class Tables {
   /** Every table holding data (not the schema version), children first. */
   public String[] dataTables() {
     return new String[] {
+      callOutcomes,
       callLog,
       dedupe,
       slots,
