@@ -30,6 +30,13 @@ public enum CallLogEvent {
   PRE_DIAL_HOOK_FAILED,
   /** Dialkit asked the provider to hang up. */
   HANGUP_REQUESTED,
+  /**
+   * A disposition was recorded for the call, or replaced the one it had; the detail names the code
+   * (and the one replaced).
+   */
+  DISPOSITION_RECORDED,
+  /** A call back to the call's lead was scheduled; the detail says when. */
+  CALLBACK_SCHEDULED,
   /** The campaign's status changed. */
   CAMPAIGN_STATUS
 }

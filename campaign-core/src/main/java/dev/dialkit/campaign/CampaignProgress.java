@@ -2,6 +2,7 @@ package dev.dialkit.campaign;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A campaign's progress, derived from its stored counters at one instant. Rates are fractions in
@@ -36,6 +37,10 @@ import java.time.Instant;
  *     queued or in progress divided by the campaign's dial rate when the dialer has one (see {@link
  *     QueuePosition.Basis}), else the former
  * @param at when this snapshot was taken
+ * @param dispositions how many calls have each disposition code ({@link Calls#disposition}), by
+ *     code; codes no call has are absent
+ * @param conversionRate calls with a {@link DispositionCode#success()} code ÷ answered calls
+ *     (completed + voicemail), in [0, 1]; 0 while no call was answered
  */
 public record CampaignProgress(
     CampaignId campaignId,
@@ -63,7 +68,120 @@ public record CampaignProgress(
     Duration totalTalkTime,
     Duration elapsed,
     Duration eta,
-    Instant at) {
+    Instant at,
+    Map<String, Long> dispositions,
+    double conversionRate) {
+
+  public CampaignProgress {
+    dispositions = Map.copyOf(dispositions == null ? Map.of() : dispositions);
+  }
+
+  /** A progress without dispositions. */
+  public CampaignProgress(
+      CampaignId campaignId,
+      TenantId tenant,
+      CampaignStatus status,
+      long total,
+      long queued,
+      long inProgress,
+      long done,
+      long failed,
+      long skipped,
+      long callsPlaced,
+      long callsEnded,
+      long completed,
+      long voicemail,
+      long busy,
+      long noAnswer,
+      long callsFailed,
+      long canceled,
+      long failovers,
+      long retries,
+      double successRate,
+      double answerRate,
+      Duration averageDuration,
+      Duration totalTalkTime,
+      Duration elapsed,
+      Duration eta,
+      Instant at) {
+    this(
+        campaignId,
+        tenant,
+        status,
+        total,
+        queued,
+        inProgress,
+        done,
+        failed,
+        skipped,
+        callsPlaced,
+        callsEnded,
+        completed,
+        voicemail,
+        busy,
+        noAnswer,
+        callsFailed,
+        canceled,
+        failovers,
+        retries,
+        successRate,
+        answerRate,
+        averageDuration,
+        totalTalkTime,
+        elapsed,
+        eta,
+        at,
+        Map.of(),
+        0);
+  }
+
+  /**
+   * The progress of {@code campaign} at {@code now} with the calls' disposition counts ({@link
+   * dev.dialkit.campaign.spi.CampaignStore#dispositionCounts}); the conversion rate counts the
+   * codes the campaign's {@link CampaignSpec#dispositions()} mark as a success.
+   */
+  public static CampaignProgress of(
+      Campaign campaign, Map<String, Long> dispositions, Instant now) {
+    CampaignProgress p = of(campaign, now);
+    DispositionSet set = campaign.spec().dispositions();
+    long converted = 0;
+    for (Map.Entry<String, Long> e : dispositions.entrySet()) {
+      if (set.isSuccess(e.getKey())) {
+        converted += e.getValue();
+      }
+    }
+    long answered = p.completed + p.voicemail;
+    return new CampaignProgress(
+        p.campaignId,
+        p.tenant,
+        p.status,
+        p.total,
+        p.queued,
+        p.inProgress,
+        p.done,
+        p.failed,
+        p.skipped,
+        p.callsPlaced,
+        p.callsEnded,
+        p.completed,
+        p.voicemail,
+        p.busy,
+        p.noAnswer,
+        p.callsFailed,
+        p.canceled,
+        p.failovers,
+        p.retries,
+        p.successRate,
+        p.answerRate,
+        p.averageDuration,
+        p.totalTalkTime,
+        p.elapsed,
+        p.eta,
+        p.at,
+        dispositions,
+        // a disposition may be recorded on a call not answered (the host's choice): never above 1
+        Math.min(1, ratio(converted, answered)));
+  }
 
   /** The progress of {@code campaign} at {@code now}. */
   public static CampaignProgress of(Campaign campaign, Instant now) {
@@ -154,7 +272,9 @@ public record CampaignProgress(
         totalTalkTime,
         elapsed,
         eta,
-        at);
+        at,
+        dispositions,
+        conversionRate);
   }
 
   /** When the campaign is expected to end: {@link #at} plus {@link #eta}, or {@code null}. */

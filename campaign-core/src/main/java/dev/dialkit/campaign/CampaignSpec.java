@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param failover providers to fail over to, in order, when the one dialing is down (its circuit
  *     breaker open, or it refused a call for its own account, capacity or error): at most {@value
  *     #MAX_FAILOVER_PROVIDERS}, no repeats, not the primary {@code provider}; empty for none
+ * @param dispositions the business outcomes the host may record for the campaign's calls ({@link
+ *     Calls#disposition}); {@link DispositionSet#none()} (the default) for none
  */
 public record CampaignSpec(
     String name,
@@ -46,7 +48,8 @@ public record CampaignSpec(
     CallingWindow callingWindow,
     CallerIdRotation callerIdRotation,
     AutoPause autoPause,
-    List<String> failover) {
+    List<String> failover,
+    DispositionSet dispositions) {
 
   /** {@code 30 s}: the ring timeout when none is set. */
   public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -92,6 +95,41 @@ public record CampaignSpec(
     InvalidConfigurationException.required("callingWindow", callingWindow);
     InvalidConfigurationException.required("callerIdRotation", callerIdRotation);
     failover = checkFailover(provider, failover);
+    dispositions = dispositions == null ? DispositionSet.none() : dispositions;
+  }
+
+  /** A spec without dispositions. */
+  public CampaignSpec(
+      String name,
+      Agent agent,
+      List<PhoneNumber> callerIds,
+      String provider,
+      Integer maxConcurrentCalls,
+      Duration ringTimeout,
+      Duration maxCallDuration,
+      boolean machineDetection,
+      boolean record,
+      RetryPolicy retry,
+      CallingWindow callingWindow,
+      CallerIdRotation callerIdRotation,
+      AutoPause autoPause,
+      List<String> failover) {
+    this(
+        name,
+        agent,
+        callerIds,
+        provider,
+        maxConcurrentCalls,
+        ringTimeout,
+        maxCallDuration,
+        machineDetection,
+        record,
+        retry,
+        callingWindow,
+        callerIdRotation,
+        autoPause,
+        failover,
+        DispositionSet.none());
   }
 
   /** A spec without failover providers. */
@@ -238,6 +276,7 @@ public record CampaignSpec(
     b.callerIdRotation = existing.callerIdRotation;
     b.autoPause = existing.autoPause;
     b.failover = existing.failover;
+    b.dispositions = existing.dispositions;
     return b;
   }
 
@@ -257,6 +296,13 @@ public record CampaignSpec(
     private CallerIdRotation callerIdRotation = CallerIdRotation.ROUND_ROBIN;
     private AutoPause autoPause;
     private List<String> failover = List.of();
+    private DispositionSet dispositions = DispositionSet.none();
+
+    /** Default {@link DispositionSet#none()}: the campaign records no dispositions. */
+    public Builder dispositions(DispositionSet dispositions) {
+      this.dispositions = InvalidConfigurationException.required("dispositions", dispositions);
+      return this;
+    }
 
     private Builder() {}
 
@@ -394,7 +440,8 @@ public record CampaignSpec(
           callingWindow,
           callerIdRotation,
           autoPause,
-          failover);
+          failover,
+          dispositions);
     }
   }
 }

@@ -70,6 +70,8 @@ public record DialDecision(
     ALL_CALLER_IDS_RESTED,
     /** Its number was called as often as the tenant's attempt caps allow; due again later. */
     ATTEMPT_CAP,
+    /** Waiting for the callback the person asked for ({@link Leads#callback}). */
+    CALLBACK,
     /** Due, with nothing in the way seen: the next pass will claim it in turn. */
     WAITING_FOR_TURN
   }

@@ -254,4 +254,50 @@ public record Lead(
         outcome,
         createdAt);
   }
+
+  /**
+   * This lead waiting for a callback at {@code at}: {@code QUEUED}, hold {@link LeadHold#CALLBACK},
+   * one attempt given back with {@code refundAttempt} (never below zero).
+   */
+  public Lead callbackAt(Instant at, boolean refundAttempt) {
+    return new Lead(
+            id,
+            tenant,
+            campaignId,
+            phone,
+            name,
+            email,
+            company,
+            variables,
+            timeZone,
+            priority,
+            sequence,
+            refundAttempt && attempts > 0 ? attempts - 1 : attempts,
+            LeadState.QUEUED,
+            at,
+            lastOutcome,
+            createdAt)
+        .withHold(LeadHold.CALLBACK);
+  }
+
+  /** This queued lead ended by a disposition: {@code DONE}, no hold. */
+  public Lead stopped() {
+    return new Lead(
+        id,
+        tenant,
+        campaignId,
+        phone,
+        name,
+        email,
+        company,
+        variables,
+        timeZone,
+        priority,
+        sequence,
+        attempts,
+        LeadState.DONE,
+        nextAttemptAt,
+        lastOutcome,
+        createdAt);
+  }
 }

@@ -84,6 +84,30 @@ public interface Leads {
    */
   java.util.Optional<QueuePosition> position(TenantId tenant, LeadId lead);
 
+  /**
+   * Schedules a call back to the lead at {@code localTime} in the lead's own time zone ({@link
+   * Lead#timeZone()}); a time a clock change skips is moved later by the gap, one it repeats is the
+   * earlier of the two. The callback is the lead's next attempt: it is dialed then, or later if the
+   * calling window is closed, a limit binds or a cap holds it, like any due lead; its dial decision
+   * says {@link DialDecision.Reason#CALLBACK} until then. It counts against the lead's attempts if
+   * the campaign's {@link DispositionSet#callbacksCountAsAttempts()} says so. A lead that finished
+   * (done, failed, skipped) is queued again; one of a campaign that ended is not.
+   *
+   * @return the lead as stored afterwards
+   * @throws InvalidConfigurationException if an argument is null
+   * @throws LeadNotFoundException if the tenant has no such lead
+   * @throws IllegalArgumentException if the time is before now, a call to the lead is in progress
+   *     (schedule it once the call ended), or its number is on the do-not-call list
+   * @throws IllegalCampaignStateException if the campaign is completed, canceled or failed
+   */
+  Lead callback(TenantId tenant, LeadId lead, java.time.LocalDateTime localTime);
+
+  /**
+   * {@link #callback(TenantId, LeadId, java.time.LocalDateTime)} at an instant given with its own
+   * zone.
+   */
+  Lead callback(TenantId tenant, LeadId lead, java.time.ZonedDateTime time);
+
   /** A page of the campaign's leads in insertion order. */
   Page<Lead> list(TenantId tenant, CampaignId campaign, PageRequest page);
 }

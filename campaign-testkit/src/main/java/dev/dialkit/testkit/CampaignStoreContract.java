@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
  * checked inside the claim, batched claims ({@code claimBatch}: every rule of the single claim, the
  * limits counting the batch's own slots, why a batch stopped, and batches racing single claims on
  * two instances under binding limits), queue positions (the leads a claim would take before a given
- * one), and that a ready store reports no schema problem.
+ * one), call outcomes (one disposition per call, what the agent learned, counts per code) and
+ * callbacks on the lead's due time, and that a ready store reports no schema problem.
  *
  * <p>Subclass it and say how to make a store:
  *
@@ -59,6 +60,8 @@ public abstract class CampaignStoreContract
         TwoDialersContract,
         SuppressionContract,
         AttemptCapContract,
+        DispositionContract,
+        CallbackContract,
         SchemaContract,
         QueuePositionContract {
 

@@ -31,6 +31,7 @@ final class FlakyProvider implements CallProvider {
   private final SimulatedCallProvider inner;
   private final java.time.Clock clock;
   final List<java.time.Instant> createTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<DialRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
   volatile Mode mode = Mode.HEALTHY;
   volatile boolean statusQuery = true;
 
@@ -77,6 +78,7 @@ final class FlakyProvider implements CallProvider {
   public CompletionStage<PlacedCall> place(DialRequest request) {
     creates.incrementAndGet();
     createTimes.add(clock.instant());
+    requests.add(request);
     return switch (mode) {
       case HEALTHY -> inner.place(request);
       case DOWN ->

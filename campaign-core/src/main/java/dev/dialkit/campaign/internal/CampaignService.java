@@ -209,6 +209,7 @@ final class CampaignService implements Campaigns {
 
   @Override
   public CampaignProgress progress(TenantId tenant, CampaignId id) {
-    return forecast.progress(get(tenant, id));
+    Campaign campaign = get(tenant, id);
+    return forecast.progress(campaign, store.dispositionCounts(tenant, campaign.id()));
   }
 }

@@ -3,11 +3,13 @@ package dev.dialkit.campaign.internal;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLog;
+import dev.dialkit.campaign.CallOutcome;
 import dev.dialkit.campaign.Calls;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.Campaigns;
 import dev.dialkit.campaign.DialerHealth;
+import dev.dialkit.campaign.Disposition;
 import dev.dialkit.campaign.Leads;
 import dev.dialkit.campaign.Suppressions;
 import dev.dialkit.campaign.TenantId;
@@ -122,6 +124,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             new HangUps(settings, scheduler, updater),
             settings.permitTimeout(),
             forecast);
+    var callbacks = new Callbacks(store, settings.clock(), executor::leadsAdded);
     this.leads =
         new LeadService(
             store,
@@ -129,7 +132,9 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             settings.priorityPolicy(),
             decisions,
             executor::leadsAdded,
-            forecast);
+            forecast,
+            callbacks);
+    var dispositions = new DispositionService(store, settings.clock(), callbacks, lifecycle);
     this.suppressions = new SuppressionService(store, settings.clock());
     this.webhooks =
         new WebhookPipeline(
@@ -138,7 +143,8 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             updater,
             settings.maxWebhookBodyBytes(),
             signer,
-            settings.observers());
+            settings.observers(),
+            new AgentReports(store, settings.clock(), dispositions));
     this.calls =
         new Calls() {
           @Override
@@ -149,6 +155,16 @@ public final class DefaultCampaignDialer implements CampaignDialer {
           @Override
           public List<Call> active(TenantId tenant, CampaignId campaign) {
             return settings.store().findActiveCalls(tenant, campaign);
+          }
+
+          @Override
+          public Optional<CallOutcome> outcome(TenantId tenant, CallId id) {
+            return settings.store().findCallOutcome(tenant, id);
+          }
+
+          @Override
+          public CallOutcome disposition(TenantId tenant, CallId id, Disposition disposition) {
+            return dispositions.record(tenant, id, disposition);
           }
         };
     this.callLog = new Timelines(store);

@@ -104,6 +104,20 @@ final class DialDecisions {
           "its number was called as often as " + cap + " allows; due at " + lead.nextAttemptAt(),
           now);
     }
+    if (lead.nextAttemptAt().isAfter(now) && lead.hold() == LeadHold.CALLBACK) {
+      return decision(
+          lead,
+          Kind.DEFERRED,
+          Reason.CALLBACK,
+          "callback at "
+              + lead.nextAttemptAt().atZone(lead.timeZone()).toLocalDateTime()
+              + " "
+              + lead.timeZone()
+              + " ("
+              + lead.nextAttemptAt()
+              + ")",
+          now);
+    }
     if (lead.nextAttemptAt().isAfter(now)) {
       Reason reason = lead.attempts() > 0 ? Reason.RETRY_BACKOFF : Reason.NOT_DUE_YET;
       return decision(lead, Kind.DEFERRED, reason, "due at " + lead.nextAttemptAt(), now);

@@ -19,6 +19,7 @@ final class DialRequests {
     CampaignSpec spec = campaign.spec();
     Map<String, String> variables = new LinkedHashMap<>(spec.agent().variables());
     variables.putAll(lead.variables());
+    PreviousCall.addTo(variables, settings.store(), call);
     Agent agent = spec.agent().withVariables(variables);
     Map<String, String> correlation = new LinkedHashMap<>();
     correlation.put(Webhooks.PROVIDER_PARAMETER, call.provider());

@@ -3,11 +3,14 @@ package dev.dialkit.campaign.internal;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallOutcome;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Conversation;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
+import dev.dialkit.campaign.Disposition;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.LeadState;
@@ -21,15 +24,19 @@ import dev.dialkit.campaign.spi.AttemptCapRules;
 import dev.dialkit.campaign.spi.BatchClaimRequest;
 import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.CallbackRequest;
+import dev.dialkit.campaign.spi.CallbackResult;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
 import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.DialPermits;
+import dev.dialkit.campaign.spi.DispositionWrite;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import dev.dialkit.campaign.spi.LeadsAhead;
 import dev.dialkit.campaign.spi.Lease;
+import dev.dialkit.campaign.spi.OutcomeRules;
 import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotUsage;
 import dev.dialkit.campaign.spi.StoreArguments;
@@ -81,6 +88,8 @@ public final class InMemoryCampaignStore implements CampaignStore {
   private final CallLogIndex log = new CallLogIndex();
   private final SuppressionTable suppressions = new SuppressionTable();
   private final Map<String, Instant> instances = new HashMap<>();
+  private final Map<CallId, CallOutcome> outcomes = new HashMap<>();
+  private final Map<CampaignId, Map<String, Long>> dispositionCounts = new HashMap<>();
 
   /** An empty store. */
   public InMemoryCampaignStore() {}
@@ -481,6 +490,121 @@ public final class InMemoryCampaignStore implements CampaignStore {
       log.append(transition.log());
       return new TransitionResult(Outcome.APPLIED, next);
     }
+  }
+
+  // ---------------------------------------------------------------- call outcomes
+
+  @Override
+  public Optional<CallOutcome> findCallOutcome(TenantId tenant, CallId callId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(callId, "callId");
+    synchronized (lock) {
+      Call call = ownedCall(tenant, callId);
+      if (call == null) {
+        return Optional.empty();
+      }
+      CallOutcome stored = outcomes.get(callId);
+      return Optional.of(stored != null ? stored : CallOutcome.empty(call, call.createdAt()));
+    }
+  }
+
+  @Override
+  public DispositionWrite recordDisposition(
+      TenantId tenant, CallId callId, Disposition disposition, Instant at, CallLogEntry entry) {
+    Objects.requireNonNull(disposition, "disposition");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(entry, "log");
+    synchronized (lock) {
+      Call call = ownedCall(tenant, callId);
+      if (call == null) {
+        return new DispositionWrite(DispositionWrite.Result.NOT_FOUND, null, null);
+      }
+      DispositionWrite write =
+          OutcomeRules.disposition(call, outcomes.get(callId), disposition, at);
+      if (write.result() != DispositionWrite.Result.UNCHANGED) {
+        outcomes.put(callId, write.outcome());
+        Map<String, Long> counts =
+            dispositionCounts.computeIfAbsent(call.campaignId(), k -> new HashMap<>());
+        if (write.previous() != null) {
+          counts.merge(write.previous().code(), -1L, (a, b) -> a + b == 0 ? null : a + b);
+        }
+        counts.merge(disposition.code(), 1L, Long::sum);
+        log.append(List.of(entry));
+      }
+      return write;
+    }
+  }
+
+  @Override
+  public Optional<CallOutcome> saveConversation(
+      TenantId tenant, CallId callId, Conversation conversation, Instant at) {
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(at, "at");
+    synchronized (lock) {
+      Call call = ownedCall(tenant, callId);
+      if (call == null) {
+        return Optional.empty();
+      }
+      CallOutcome stored = outcomes.getOrDefault(callId, CallOutcome.empty(call, at));
+      CallOutcome next = stored.withConversation(conversation, at);
+      outcomes.put(callId, next);
+      return Optional.of(next);
+    }
+  }
+
+  @Override
+  public Map<String, Long> dispositionCounts(TenantId tenant, CampaignId campaignId) {
+    synchronized (lock) {
+      if (owned(tenant, campaignId) == null) {
+        return Map.of();
+      }
+      return Map.copyOf(dispositionCounts.getOrDefault(campaignId, Map.of()));
+    }
+  }
+
+  @Override
+  public CallbackResult scheduleCallback(CallbackRequest request) {
+    Objects.requireNonNull(request, "request");
+    synchronized (lock) {
+      if (!leads.contains(request.leadId())
+          || !leads.get(request.leadId()).tenant().equals(request.tenant())) {
+        return new CallbackResult(CallbackResult.Result.NOT_FOUND, null);
+      }
+      Lead lead = leads.get(request.leadId());
+      CampaignState state = campaigns.get(lead.campaignId());
+      CallbackResult result = OutcomeRules.callback(lead, state.campaign.status(), request);
+      if (result.scheduled()) {
+        leads.replace(result.lead());
+        state.queue.add(result.lead());
+        state.addCounters(OutcomeRules.counters(lead, result.lead()));
+      }
+      return result;
+    }
+  }
+
+  @Override
+  public Optional<Lead> stopLead(TenantId tenant, LeadId id, Instant at) {
+    Objects.requireNonNull(at, "at");
+    synchronized (lock) {
+      Optional<Lead> found = findLead(tenant, id);
+      if (found.isEmpty() || found.get().state() != LeadState.QUEUED) {
+        return found;
+      }
+      Lead lead = found.get();
+      Lead stopped = OutcomeRules.stop(lead);
+      CampaignState state = campaigns.get(lead.campaignId());
+      leads.replace(stopped);
+      state.queue.remove(id);
+      state.addCounters(OutcomeRules.counters(lead, stopped));
+      return Optional.of(stopped);
+    }
+  }
+
+  private Call ownedCall(TenantId tenant, CallId callId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(callId, "callId");
+    Call call = calls.get(callId);
+    return call != null && call.tenant().equals(tenant) ? call : null;
   }
 
   // ---------------------------------------------------------------- leases

@@ -47,6 +47,7 @@ final class LeadService implements Leads {
   private final DialDecisions decisions;
   private final Consumer<CampaignId> added;
   private final QueueForecast forecast;
+  private final Callbacks callbacks;
 
   LeadService(
       CampaignStore store,
@@ -54,13 +55,46 @@ final class LeadService implements Leads {
       PriorityPolicy priorities,
       DialDecisions decisions,
       Consumer<CampaignId> added,
-      QueueForecast forecast) {
+      QueueForecast forecast,
+      Callbacks callbacks) {
     this.forecast = forecast;
     this.store = store;
     this.clock = clock;
     this.priorities = priorities;
     this.decisions = decisions;
     this.added = added;
+    this.callbacks = callbacks;
+  }
+
+  /** A service whose callbacks wake {@code added} too, without queue positions. */
+  LeadService(
+      CampaignStore store,
+      Clock clock,
+      PriorityPolicy priorities,
+      DialDecisions decisions,
+      Consumer<CampaignId> added) {
+    this(store, clock, priorities, decisions, added, null);
+  }
+
+  /** A service whose callbacks wake {@code added} too. */
+  LeadService(
+      CampaignStore store,
+      Clock clock,
+      PriorityPolicy priorities,
+      DialDecisions decisions,
+      Consumer<CampaignId> added,
+      QueueForecast forecast) {
+    this(store, clock, priorities, decisions, added, forecast, new Callbacks(store, clock, added));
+  }
+
+  @Override
+  public Lead callback(TenantId tenant, LeadId lead, java.time.LocalDateTime localTime) {
+    return callbacks.at(tenant, lead, localTime);
+  }
+
+  @Override
+  public Lead callback(TenantId tenant, LeadId lead, java.time.ZonedDateTime time) {
+    return callbacks.at(tenant, lead, time);
   }
 
   @Override

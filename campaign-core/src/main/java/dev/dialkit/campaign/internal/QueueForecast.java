@@ -81,9 +81,9 @@ final class QueueForecast {
    * has to free a slot, at the rate leads leave the queue. Without a rate, the ETA of {@link
    * CampaignProgress#of} (the elapsed time scaled by the leads left over those finished).
    */
-  CampaignProgress progress(Campaign campaign) {
+  CampaignProgress progress(Campaign campaign, java.util.Map<String, Long> dispositions) {
     Instant now = clock.instant();
-    CampaignProgress progress = CampaignProgress.of(campaign, now);
+    CampaignProgress progress = CampaignProgress.of(campaign, dispositions, now);
     long left = progress.queued() + progress.inProgress();
     if (left == 0) {
       return progress;

@@ -38,6 +38,7 @@ final class WebhookPipeline implements Webhooks {
   private final int maxBodyBytes;
   private final CallbackSigner signer;
   private final Observers observers;
+  private final AgentReports reports;
 
   /** What the observers are told of one webhook, filled in as it goes through. */
   private static final class Outcome {
@@ -51,13 +52,15 @@ final class WebhookPipeline implements Webhooks {
       CallUpdater updater,
       int maxBodyBytes,
       CallbackSigner signer,
-      Observers observers) {
+      Observers observers,
+      AgentReports reports) {
     this.providers = providers;
     this.store = store;
     this.updater = updater;
     this.maxBodyBytes = maxBodyBytes;
     this.signer = signer;
     this.observers = observers;
+    this.reports = reports;
   }
 
   /**
@@ -120,6 +123,10 @@ final class WebhookPipeline implements Webhooks {
     outcome.result = WebhookResult.IGNORED;
     for (int i = 0; i < updates.size(); i++) {
       WebhookResult result = result(updater.apply(calls.get(i), updates.get(i)));
+      if (result != WebhookResult.CALL_GONE) {
+        // after the status: a callback the agent extracted finds the lead no longer in progress
+        reports.learned(provider, calls.get(i), updates.get(i));
+      }
       if (i == 0 || result == WebhookResult.APPLIED) {
         outcome.result = result;
       }

@@ -1,6 +1,7 @@
 package dev.dialkit.campaign.spi;
 
 import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.Conversation;
 import dev.dialkit.campaign.ProviderException;
 import dev.dialkit.campaign.WebhookRejectedException;
 import dev.dialkit.campaign.WebhookRequest;
@@ -61,6 +62,18 @@ public interface CallProvider {
    *     body or content type cannot be parsed or a required field is missing
    */
   List<CallStatusUpdate> parseWebhook(WebhookRequest request);
+
+  /**
+   * What the voice agent learned on the call {@code update} is about (transcript, summary, fields
+   * it extracted), read from {@link CallStatusUpdate#rawPayload()}, for a provider or hosted agent
+   * that reports it (Bolna's execution webhook does). Dialkit stores it with the call ({@link
+   * dev.dialkit.campaign.Calls#outcome}) after the update was applied. The payload is a stranger's:
+   * build the result with {@link Conversation#untrusted}, and never throw. The default reports
+   * nothing.
+   */
+  default Optional<Conversation> conversation(CallStatusUpdate update) {
+    return Optional.empty();
+  }
 
   /**
    * Ends a call: cancels it if not answered yet, hangs up if in progress. Completes normally also

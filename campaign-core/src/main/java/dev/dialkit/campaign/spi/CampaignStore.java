@@ -3,11 +3,15 @@ package dev.dialkit.campaign.spi;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallOutcome;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Conversation;
+import dev.dialkit.campaign.Disposition;
 import dev.dialkit.campaign.IllegalCampaignStateException;
 import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadHold;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
@@ -402,6 +406,70 @@ public interface CampaignStore {
    *     call's; nothing is written
    */
   TransitionResult applyTransition(CallTransition transition);
+
+  // ---------------------------------------------------------------- call outcomes
+
+  /**
+   * The call's outcome (its disposition and what the agent learned), if the call exists and belongs
+   * to {@code tenant}: an outcome with nothing recorded when nothing was recorded yet.
+   */
+  Optional<CallOutcome> findCallOutcome(TenantId tenant, CallId callId);
+
+  /**
+   * Records the call's disposition, in one atomic step: if the call does not exist for {@code
+   * tenant}, {@code NOT_FOUND}; if its stored disposition equals {@code disposition}, {@code
+   * UNCHANGED} and nothing is written (a repeated webhook or retried request); otherwise the
+   * disposition replaces the stored one ({@code RECORDED} or {@code REPLACED}, with the one it
+   * replaced), stamped {@code at}, and {@code log} is appended as by {@link #appendLog}, all at
+   * once. A call has one disposition; what the agent learned is kept. Two concurrent writers of one
+   * call: one wins, the other sees its result ({@code UNCHANGED} or {@code REPLACED}).
+   *
+   * @param log the call-log entry of the change (a {@code DISPOSITION_RECORDED} entry)
+   */
+  DispositionWrite recordDisposition(
+      TenantId tenant, CallId callId, Disposition disposition, Instant at, CallLogEntry log);
+
+  /**
+   * Lays {@code conversation} over the call's stored one ({@link Conversation#mergedWith}) at
+   * {@code at}, atomically; the disposition is kept. Empty, and nothing written, if the call does
+   * not exist for {@code tenant}.
+   */
+  Optional<CallOutcome> saveConversation(
+      TenantId tenant, CallId callId, Conversation conversation, Instant at);
+
+  /**
+   * How many of the campaign's calls have each disposition code, by code; codes no call has are
+   * absent. Empty if the campaign does not exist for the tenant. One query (an index on campaign
+   * and code), never a scan of other campaigns' calls.
+   */
+  Map<String, Long> dispositionCounts(TenantId tenant, CampaignId campaignId);
+
+  /**
+   * Schedules a call back to a lead, in one atomic step, through its {@code nextAttemptAt} so that
+   * the claim needs no other path: the lead must exist for {@code request.tenant()} (else {@code
+   * NOT_FOUND}); its campaign must not be {@code COMPLETED}, {@code CANCELED} or {@code FAILED}
+   * (else {@code CAMPAIGN_ENDED}); the lead must not be {@code IN_PROGRESS} (else {@code
+   * IN_PROGRESS}) nor {@code SKIPPED} with hold {@link LeadHold#SUPPRESSED} (else {@code
+   * SUPPRESSED}). Then it becomes {@code QUEUED} with {@code nextAttemptAt = request.at()} and hold
+   * {@link LeadHold#CALLBACK}, its attempts one lower with {@code request.refundAttempt()} (never
+   * below zero). A lead that was {@code QUEUED} is {@code SCHEDULED} and the counters do not move;
+   * a finished one ({@code DONE}, {@code FAILED}, {@code SKIPPED}) is {@code REQUEUED} and the
+   * counters move by {@code LEADS_QUEUED +1} and minus one of its former state's counter.
+   *
+   * <p>Atomic with respect to {@link #completeIfDone} and {@link #claimNext}: a requeued lead keeps
+   * its campaign from completing, or the campaign completed first and the callback is refused.
+   */
+  CallbackResult scheduleCallback(CallbackRequest request);
+
+  /**
+   * Ends a queued lead for good (a disposition with {@link
+   * dev.dialkit.campaign.DispositionCode#stop()}), atomically: a {@code QUEUED} lead of {@code
+   * tenant} becomes {@code DONE} with no hold, counters {@code LEADS_QUEUED -1, LEADS_DONE +1}; a
+   * lead in any other state is left as it is.
+   *
+   * @return the lead as stored afterwards, or empty if it does not exist for the tenant
+   */
+  Optional<Lead> stopLead(TenantId tenant, LeadId id, Instant at);
 
   // ---------------------------------------------------------------- leases
 

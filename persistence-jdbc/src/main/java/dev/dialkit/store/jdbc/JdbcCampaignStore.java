@@ -3,9 +3,12 @@ package dev.dialkit.store.jdbc;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallOutcome;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Conversation;
+import dev.dialkit.campaign.Disposition;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.Page;
@@ -17,10 +20,13 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.BatchClaimRequest;
 import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.CallbackRequest;
+import dev.dialkit.campaign.spi.CallbackResult;
 import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.DialPermit;
+import dev.dialkit.campaign.spi.DispositionWrite;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import dev.dialkit.campaign.spi.LeadsAhead;
 import dev.dialkit.campaign.spi.Lease;
@@ -39,6 +45,7 @@ import dev.dialkit.store.jdbc.internal.LogRows;
 import dev.dialkit.store.jdbc.internal.Migrator;
 import dev.dialkit.store.jdbc.internal.OneStatementTransition;
 import dev.dialkit.store.jdbc.internal.Orphans;
+import dev.dialkit.store.jdbc.internal.OutcomeWrites;
 import dev.dialkit.store.jdbc.internal.Permits;
 import dev.dialkit.store.jdbc.internal.SlotRows;
 import dev.dialkit.store.jdbc.internal.SqlErrors;
@@ -111,6 +118,7 @@ public final class JdbcCampaignStore implements CampaignStore {
   private final Transitions transitions;
   private final OneStatementTransition oneStatement;
   private final Orphans orphans;
+  private final OutcomeWrites outcomes;
   private volatile boolean schemaVerified;
 
   private JdbcCampaignStore(DataSource dataSource, JdbcDialect dialect, Tables tables) {
@@ -132,6 +140,7 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.transitions = new Transitions(tables, campaigns, leads, calls, slots, callLog);
     this.oneStatement = new OneStatementTransition(tables, dialect, calls, leads);
     this.orphans = new Orphans(tables, slots);
+    this.outcomes = new OutcomeWrites(tables, campaigns, leads, calls, callLog);
   }
 
   /**
@@ -447,6 +456,76 @@ public final class JdbcCampaignStore implements CampaignStore {
       }
     }
     return tx.inTransaction(operation, c -> transitions.apply(c, transition));
+  }
+
+  // ---------------------------------------------------------------- call outcomes
+
+  @Override
+  public Optional<CallOutcome> findCallOutcome(TenantId tenant, CallId callId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(callId, "callId");
+    ready();
+    return tx.inTransaction(
+        "findCallOutcome " + callId,
+        c -> {
+          Optional<Call> call = calls.find(c, callId, false).filter(x -> x.tenant().equals(tenant));
+          return call.isEmpty()
+              ? Optional.<CallOutcome>empty()
+              : Optional.of(outcomes.rows().orEmpty(c, call.get()));
+        });
+  }
+
+  @Override
+  public DispositionWrite recordDisposition(
+      TenantId tenant, CallId callId, Disposition disposition, Instant at, CallLogEntry log) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(callId, "callId");
+    Objects.requireNonNull(disposition, "disposition");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(log, "log");
+    ready();
+    return tx.inTransaction(
+        "recordDisposition " + callId,
+        c -> outcomes.disposition(c, tenant, callId, disposition, at, log));
+  }
+
+  @Override
+  public Optional<CallOutcome> saveConversation(
+      TenantId tenant, CallId callId, Conversation conversation, Instant at) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(callId, "callId");
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(at, "at");
+    ready();
+    return tx.inTransaction(
+        "saveConversation " + callId,
+        c -> outcomes.conversation(c, tenant, callId, conversation, at));
+  }
+
+  @Override
+  public Map<String, Long> dispositionCounts(TenantId tenant, CampaignId campaignId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(campaignId, "campaignId");
+    ready();
+    return tx.autoCommit(
+        "dispositionCounts " + campaignId, c -> outcomes.rows().counts(c, tenant, campaignId));
+  }
+
+  @Override
+  public CallbackResult scheduleCallback(CallbackRequest request) {
+    Objects.requireNonNull(request, "request");
+    ready();
+    return tx.inTransaction(
+        "scheduleCallback " + request.leadId(), c -> outcomes.callback(c, request));
+  }
+
+  @Override
+  public Optional<Lead> stopLead(TenantId tenant, LeadId id, Instant at) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(at, "at");
+    ready();
+    return tx.inTransaction("stopLead " + id, c -> outcomes.stop(c, tenant, id));
   }
 
   // ---------------------------------------------------------------- leases

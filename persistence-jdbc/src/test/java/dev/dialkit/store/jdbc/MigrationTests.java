@@ -13,10 +13,15 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.dialkit.campaign.AttemptCaps;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallLogEvent;
+import dev.dialkit.campaign.CallOutcome;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Conversation;
 import dev.dialkit.campaign.Counter;
+import dev.dialkit.campaign.Disposition;
+import dev.dialkit.campaign.DispositionSet;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadHold;
 import dev.dialkit.campaign.LeadState;
@@ -27,6 +32,7 @@ import dev.dialkit.campaign.SuppressionSource;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.DialPermit;
+import dev.dialkit.campaign.spi.DispositionWrite;
 import dev.dialkit.campaign.spi.Lease;
 import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.SlotUsage;
@@ -218,6 +224,36 @@ abstract class MigrationTests {
     assertThat(skipped.passedOver())
         .extracting(Lead::id, Lead::state, Lead::hold)
         .containsExactly(tuple(second.id(), LeadState.SKIPPED, LeadHold.SUPPRESSED));
+
+    // what V6 adds works on the old rows: the spec stored before reads with no dispositions, the
+    // call made before takes a disposition and a conversation, its row and its lead unchanged
+    assertThat(stored.spec().dispositions()).isEqualTo(DispositionSet.none());
+    assertThat(store.findCallOutcome(TENANT_A, v2.call().id()))
+        .hasValueSatisfying(o -> assertThat(o.disposition()).isNull());
+    Disposition interested = Disposition.of("interested").withScore(Disposition.WARM);
+    assertThat(
+            store
+                .recordDisposition(
+                    TENANT_A,
+                    v2.call().id(),
+                    interested,
+                    seconds(4),
+                    CallLogEntry.draft(
+                        v2.call(),
+                        seconds(4),
+                        CallLogEvent.DISPOSITION_RECORDED,
+                        null,
+                        "disposition interested",
+                        null))
+                .result())
+        .isEqualTo(DispositionWrite.Result.RECORDED);
+    store.saveConversation(
+        TENANT_A, v2.call().id(), new Conversation("hello", "greeted", Map.of()), seconds(5));
+    CallOutcome outcome = store.findCallOutcome(TENANT_A, v2.call().id()).orElseThrow();
+    assertThat(outcome.disposition()).isEqualTo(interested);
+    assertThat(outcome.conversation().summary()).isEqualTo("greeted");
+    assertThat(store.dispositionCounts(TENANT_A, running.id())).containsEntry("interested", 1L);
+    assertThat(store.findCall(TENANT_A, v2.call().id())).contains(v2.call());
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dialkit.campaign.Agent;
 import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.Conversation;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.InvalidConfigurationException;
 import dev.dialkit.campaign.ProviderException;
@@ -14,6 +15,7 @@ import dev.dialkit.campaign.spi.CallStatusUpdate;
 import dev.dialkit.campaign.spi.DialRequest;
 import dev.dialkit.campaign.spi.PlacedCall;
 import dev.dialkit.campaign.spi.ProviderCapabilities;
+import dev.dialkit.provider.bolna.internal.BolnaConversations;
 import dev.dialkit.provider.bolna.internal.BolnaExecutions;
 import dev.dialkit.provider.bolna.internal.BolnaHttp;
 import dev.dialkit.provider.bolna.internal.BolnaJson;
@@ -209,6 +211,17 @@ public final class BolnaProvider implements CallProvider {
     } catch (IllegalArgumentException e) {
       throw new WebhookRejectedException(WebhookRejectedException.Reason.MALFORMED, e.getMessage());
     }
+  }
+
+  /**
+   * The execution's {@code transcript}, {@code summary} and {@code extracted_data} (see {@link
+   * BolnaConversations}), read from the update's raw payload; empty when it has none or is not
+   * JSON. An extracted {@code disposition} (with {@code lead_score} and {@code callback_at}) that
+   * is a code of the campaign is recorded as the call's disposition by Dialkit.
+   */
+  @Override
+  public Optional<Conversation> conversation(CallStatusUpdate update) {
+    return BolnaConversations.read(BolnaJson.readOrNull(JSON, update.rawPayload()));
   }
 
   /**

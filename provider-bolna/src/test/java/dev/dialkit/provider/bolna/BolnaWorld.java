@@ -106,6 +106,10 @@ final class BolnaWorld implements AutoCloseable {
         .agent(Agent.hosted(BolnaPayloads.AGENT_ID))
         .callerIds("+14155550100")
         .callingWindow(CallingWindow.always())
+        .dispositions(
+            dev.dialkit.campaign.DispositionSet.of(
+                dev.dialkit.campaign.DispositionCode.success("interested"),
+                dev.dialkit.campaign.DispositionCode.doNotCall("do_not_call")))
         .build();
   }
 
@@ -141,6 +145,11 @@ final class BolnaWorld implements AutoCloseable {
     public CompletionStage<PlacedCall> place(DialRequest request) {
       parameters.put(request.callId().value(), request.callbackParameters());
       return inner.place(request);
+    }
+
+    @Override
+    public Optional<dev.dialkit.campaign.Conversation> conversation(CallStatusUpdate update) {
+      return inner.conversation(update);
     }
 
     @Override

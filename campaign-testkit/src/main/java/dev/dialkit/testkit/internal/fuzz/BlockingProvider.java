@@ -46,6 +46,12 @@ public final class BlockingProvider implements CallProvider {
   }
 
   @Override
+  public java.util.Optional<dev.dialkit.campaign.Conversation> conversation(
+      CallStatusUpdate update) {
+    return inner.conversation(update);
+  }
+
+  @Override
   public List<CallStatusUpdate> parseWebhook(WebhookRequest request) {
     return inner.parseWebhook(request);
   }

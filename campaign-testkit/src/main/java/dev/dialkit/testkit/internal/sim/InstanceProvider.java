@@ -50,6 +50,12 @@ final class InstanceProvider implements CallProvider {
   }
 
   @Override
+  public java.util.Optional<dev.dialkit.campaign.Conversation> conversation(
+      CallStatusUpdate update) {
+    return provider.conversation(update);
+  }
+
+  @Override
   public List<CallStatusUpdate> parseWebhook(WebhookRequest request) {
     return provider.parseWebhook(request);
   }

@@ -49,6 +49,16 @@ public final class Json {
     }
   }
 
+  /** A string map as a JSON object, or null for null. */
+  public static String map(Map<String, String> map) {
+    return map == null ? null : variables(map);
+  }
+
+  /** A JSON object of strings as a map; null and empty for null. */
+  public static Map<String, String> map(String json) {
+    return json == null ? Map.of() : variables(json);
+  }
+
   public static Map<String, String> variables(String json) {
     try {
       return Map.copyOf(MAPPER.readValue(json, STRING_MAP));
@@ -103,6 +113,7 @@ public final class Json {
       // written only when set: specs stored before failover existed read back the same
       spec.failover().forEach(root.putArray("failover")::add);
     }
+    DispositionJson.write(root, spec.dispositions());
     return root.toString();
   }
 
@@ -175,7 +186,8 @@ public final class Json {
         window,
         CallerIdRotation.valueOf(root.get("callerIdRotation").asText()),
         autoPause,
-        failover);
+        failover,
+        DispositionJson.read(root));
   }
 
   private static String text(JsonNode node) {

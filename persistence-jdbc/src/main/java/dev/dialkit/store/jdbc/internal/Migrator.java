@@ -33,7 +33,8 @@ public final class Migrator {
           "V3__compliance.sql",
           "V4__outcome_counters.sql",
           "V5__throughput.sql",
-          "V6__lead_indexes.sql");
+          "V6__lead_indexes.sql",
+          "V7__call_outcomes.sql");
 
   public static final int SUPPORTED_VERSION = SCRIPTS.size();
 

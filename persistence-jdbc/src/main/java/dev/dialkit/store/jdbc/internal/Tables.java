@@ -14,6 +14,7 @@ public final class Tables {
   public final String suppressions;
   public final String counterShards;
   public final String schemaVersion;
+  public final String callOutcomes;
 
   public Tables(String prefix) {
     if (prefix == null || !prefix.matches("[A-Za-z_][A-Za-z0-9_]{0,29}")) {
@@ -34,11 +35,13 @@ public final class Tables {
     suppressions = prefix + "suppressions";
     counterShards = prefix + "counter_shards";
     schemaVersion = prefix + "schema_version";
+    callOutcomes = prefix + "call_outcomes";
   }
 
   /** Every table holding data (not the schema version), children first. */
   public String[] dataTables() {
     return new String[] {
+      callOutcomes,
       callLog,
       dedupe,
       slots,

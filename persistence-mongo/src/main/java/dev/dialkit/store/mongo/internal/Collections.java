@@ -19,7 +19,8 @@ record Collections(
     MongoCollection<Document> instances,
     MongoCollection<Document> counters,
     MongoCollection<Document> suppressions,
-    MongoCollection<Document> numbers) {
+    MongoCollection<Document> numbers,
+    MongoCollection<Document> callOutcomes) {
 
   static Collections of(
       MongoDatabase db, String prefix, WriteConcern writeConcern, ReadConcern readConcern) {
@@ -36,6 +37,7 @@ record Collections(
         d.getCollection(prefix + "instances"),
         d.getCollection(prefix + "counters"),
         d.getCollection(prefix + "suppressions"),
-        d.getCollection(prefix + "numbers"));
+        d.getCollection(prefix + "numbers"),
+        d.getCollection(prefix + "call_outcomes"));
   }
 }

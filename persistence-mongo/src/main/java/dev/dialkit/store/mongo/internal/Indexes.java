@@ -129,6 +129,15 @@ final class Indexes {
             false));
     // leads whose pass-over counters are still to be applied (PassOver), for the repair
     specs.add(new Spec(db.leads(), p + "lead_pass_over", new Document("passOver.kind", 1), false));
+    // callbacks and stops whose counters are still to be applied (LeadMoves), for the repair
+    specs.add(new Spec(db.leads(), p + "lead_move", new Document("move.version", 1), false));
+    // a campaign's calls per disposition code, for its progress (OutcomeDocs)
+    specs.add(
+        new Spec(
+            db.callOutcomes(),
+            p + "outcome_campaign",
+            new Document("campaignId", 1).append("disposition", 1),
+            false));
     // claims still checking the list and the caps (LeadPick), aged by the repair
     specs.add(new Spec(db.leads(), p + "lead_checking", new Document("claim.checking", 1), false));
     // the do-not-call list: one entry per tenant and number, paged by number

@@ -3,11 +3,16 @@ package dev.dialkit.store.mongo.internal;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
+import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallOutcome;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Conversation;
+import dev.dialkit.campaign.Disposition;
 import dev.dialkit.campaign.Lead;
+import dev.dialkit.campaign.LeadId;
 import dev.dialkit.campaign.Page;
 import dev.dialkit.campaign.PageRequest;
 import dev.dialkit.campaign.PhoneNumber;
@@ -16,9 +21,12 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.BatchClaimRequest;
 import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallTransition;
+import dev.dialkit.campaign.spi.CallbackRequest;
+import dev.dialkit.campaign.spi.CallbackResult;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.DialPermit;
+import dev.dialkit.campaign.spi.DispositionWrite;
 import dev.dialkit.campaign.spi.LeadInsertResult;
 import dev.dialkit.campaign.spi.Lease;
 import dev.dialkit.campaign.spi.PermitRequest;
@@ -54,6 +62,8 @@ public final class MongoStore extends StoreReads {
   private final Repair repair;
   private final PassOver passOver;
   private final DoNotCallList doNotCall;
+  private final OutcomeDocs outcomes;
+  private final LeadMoves moves;
 
   public MongoStore(
       MongoDatabase database, String prefix, WriteConcern writeConcern, ReadConcern readConcern) {
@@ -75,7 +85,9 @@ public final class MongoStore extends StoreReads {
     this.permits = new Permits(db, outbox, sequences, doNotCall);
     this.instances = new Instances(db);
     this.passOver = new PassOver(db, shards);
-    this.repair = new Repair(db, ledger, outbox, undo, intents, passOver);
+    this.outcomes = new OutcomeDocs(db, sequences);
+    this.moves = new LeadMoves(db, shards);
+    this.repair = new Repair(db, ledger, outbox, undo, intents, passOver, moves);
   }
 
   @Override
@@ -281,6 +293,65 @@ public final class MongoStore extends StoreReads {
   @Override
   public int releaseOrphanSlots() {
     return run("repair slots, leads and counters", repair::run);
+  }
+
+  // ---------------------------------------------------------------- call outcomes
+
+  @Override
+  public Optional<CallOutcome> findCallOutcome(TenantId tenant, CallId callId) {
+    return run(
+        "find call outcome " + callId, () -> findCall(tenant, callId).flatMap(outcomes::find));
+  }
+
+  @Override
+  public DispositionWrite recordDisposition(
+      TenantId tenant, CallId callId, Disposition disposition, Instant at, CallLogEntry log) {
+    Objects.requireNonNull(disposition, "disposition");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(log, "log");
+    return run(
+        "record disposition " + callId,
+        () ->
+            findCall(tenant, callId)
+                .map(call -> outcomes.disposition(call, disposition, at, log))
+                .orElseGet(
+                    () -> new DispositionWrite(DispositionWrite.Result.NOT_FOUND, null, null)));
+  }
+
+  @Override
+  public Optional<CallOutcome> saveConversation(
+      TenantId tenant, CallId callId, Conversation conversation, Instant at) {
+    Objects.requireNonNull(conversation, "conversation");
+    Objects.requireNonNull(at, "at");
+    return run(
+        "save conversation " + callId,
+        () ->
+            findCall(tenant, callId)
+                .flatMap(call -> outcomes.conversation(call, conversation, at)));
+  }
+
+  @Override
+  public Map<String, Long> dispositionCounts(TenantId tenant, CampaignId campaignId) {
+    return run(
+        "count dispositions " + campaignId,
+        () ->
+            findCampaign(tenant, campaignId).isEmpty()
+                ? Map.<String, Long>of()
+                : outcomes.counts(tenant, campaignId));
+  }
+
+  @Override
+  public CallbackResult scheduleCallback(CallbackRequest request) {
+    Objects.requireNonNull(request, "request");
+    return run("schedule callback " + request.leadId(), () -> moves.callback(request));
+  }
+
+  @Override
+  public Optional<Lead> stopLead(TenantId tenant, LeadId id, Instant at) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(at, "at");
+    return run("stop lead " + id, () -> moves.stop(tenant, id));
   }
 
   // ---------------------------------------------------------------- call log

@@ -21,9 +21,10 @@ import org.bson.Document;
  * with claims, transitions, permits and inserts in flight:
  *
  * <ol>
- *   <li>leads skipped as suppressed whose counters were not yet applied ({@link PassOver}), and
- *       picks that stayed checking their number past {@value LeadPick#STALE_AFTER} passes (the
- *       claimer died): put back in the queue ({@link LeadPick});
+ *   <li>leads skipped as suppressed whose counters were not yet applied ({@link PassOver}), leads
+ *       called back or stopped likewise ({@link LeadMoves}), and picks that stayed checking their
+ *       number past {@value LeadPick#STALE_AFTER} passes (the claimer died): put back in the queue
+ *       ({@link LeadPick});
  *   <li>a lead in progress whose call was never inserted (crash after the claim's lead write): the
  *       call is inserted as the claim would have (same id, same values, insert-if-absent), so the
  *       lead and its call agree again and the dialer's reconciliation settles the call. A claim
@@ -43,6 +44,7 @@ final class Repair {
   private final ClaimUndo undo;
   private final InsertIntents intents;
   private final PassOver passOver;
+  private final LeadMoves moves;
   private final LeadPick picks;
 
   Repair(
@@ -51,8 +53,10 @@ final class Repair {
       Outbox outbox,
       ClaimUndo undo,
       InsertIntents intents,
-      PassOver passOver) {
+      PassOver passOver,
+      LeadMoves moves) {
     this.db = db;
+    this.moves = moves;
     this.ledger = ledger;
     this.outbox = outbox;
     this.undo = undo;
@@ -64,12 +68,20 @@ final class Repair {
   /** Runs every repair; returns the number of slots released. */
   int run() {
     finishPassOvers();
+    finishMoves();
     ageChecks();
     settleClaims();
     int released = finishOutboxes();
     released += releaseOrphanSlots();
     repairCampaigns();
     return released;
+  }
+
+  /** Callbacks and stops whose counters a crash left unapplied ({@link LeadMoves}). */
+  private void finishMoves() {
+    for (Document doc : db.leads().find(Filters.exists(LeadMoves.MOVE + ".version", true))) {
+      moves.finish(doc);
+    }
   }
 
   /** Skips whose counters a crash left unapplied ({@link PassOver}). */

@@ -6,6 +6,8 @@ import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CallerIdRotation;
 import dev.dialkit.campaign.CallingWindow;
 import dev.dialkit.campaign.CampaignSpec;
+import dev.dialkit.campaign.DispositionCode;
+import dev.dialkit.campaign.DispositionSet;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.RetryPolicy;
 import java.time.DayOfWeek;
@@ -32,6 +34,7 @@ final class SpecCodec {
         .append("callerIds", s.callerIds().stream().map(PhoneNumber::e164).toList())
         .append("provider", s.provider())
         .append("failover", s.failover())
+        .append("dispositions", dispositions(s.dispositions()))
         .append("maxConcurrentCalls", s.maxConcurrentCalls())
         .append("ringTimeout", Codec.nanos(s.ringTimeout()))
         .append("maxCallDuration", Codec.nanos(s.maxCallDuration()))
@@ -91,7 +94,45 @@ final class SpecCodec {
             ? null
             : new AutoPause(autoPause.getInteger("window"), autoPause.getDouble("maxFailureRate")),
         // absent from specs stored before failover existed
-        d.containsKey("failover") ? d.getList("failover", String.class) : List.of());
+        d.containsKey("failover") ? d.getList("failover", String.class) : List.of(),
+        // absent from specs stored before dispositions existed
+        dispositions(d.get("dispositions", Document.class)));
+  }
+
+  private static Document dispositions(DispositionSet set) {
+    if (set.equals(DispositionSet.none())) {
+      return null;
+    }
+    return new Document("callbacksCountAsAttempts", set.callbacksCountAsAttempts())
+        .append(
+            "codes",
+            set.codes().stream()
+                .map(
+                    c ->
+                        new Document("code", c.code())
+                            .append("success", c.success())
+                            .append("doNotCall", c.doNotCall())
+                            .append("callback", c.callback())
+                            .append("stop", c.stop()))
+                .toList());
+  }
+
+  private static DispositionSet dispositions(Document d) {
+    if (d == null) {
+      return DispositionSet.none();
+    }
+    return new DispositionSet(
+        d.getList("codes", Document.class).stream()
+            .map(
+                c ->
+                    new DispositionCode(
+                        c.getString("code"),
+                        c.getBoolean("success"),
+                        c.getBoolean("doNotCall"),
+                        c.getBoolean("callback"),
+                        c.getBoolean("stop")))
+            .toList(),
+        d.getBoolean("callbacksCountAsAttempts"));
   }
 
   private static <E extends Enum<E>> Set<E> enums(Class<E> type, List<String> names) {
