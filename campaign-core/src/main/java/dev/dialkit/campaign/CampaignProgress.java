@@ -26,6 +26,8 @@ import java.time.Instant;
  * @param canceled calls canceled
  * @param failovers ended calls that a failover provider carried instead of the campaign's own
  * @param retries ended calls whose lead was queued again by the retry policy
+ * @param expired leads left undialed when the campaign's schedule ended (counted in {@code skipped}
+ *     too)
  * @param successRate completed / ended
  * @param answerRate (completed + voicemail) / ended
  * @param averageDuration mean talk time of the answered calls with a known duration, or zero
@@ -54,6 +56,7 @@ public record CampaignProgress(
     long canceled,
     long failovers,
     long retries,
+    long expired,
     double successRate,
     double answerRate,
     Duration averageDuration,
@@ -111,6 +114,7 @@ public record CampaignProgress(
         c.get(Counter.CALLS_CANCELED),
         c.get(Counter.FAILOVERS),
         c.get(Counter.RETRIES),
+        c.get(Counter.LEADS_EXPIRED),
         ratio(completed, ended),
         ratio(completed + voicemail, ended),
         average,

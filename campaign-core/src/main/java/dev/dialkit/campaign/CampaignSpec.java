@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * @param failover providers to fail over to, in order, when the one dialing is down (its circuit
  *     breaker open, or it refused a call for its own account, capacity or error): at most {@value
  *     #MAX_FAILOVER_PROVIDERS}, no repeats, not the primary {@code provider}; empty for none
+ * @param schedule when the campaign may dial at all, or {@code null} for from its start on, with no
+ *     end
+ * @param pacing how fast it dials below its limits; {@code null} reads as {@link
+ *     Pacing#asFastAsAllowed()}
  */
 public record CampaignSpec(
     String name,
@@ -46,7 +50,9 @@ public record CampaignSpec(
     CallingWindow callingWindow,
     CallerIdRotation callerIdRotation,
     AutoPause autoPause,
-    List<String> failover) {
+    List<String> failover,
+    CampaignSchedule schedule,
+    Pacing pacing) {
 
   /** {@code 30 s}: the ring timeout when none is set. */
   public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -92,6 +98,42 @@ public record CampaignSpec(
     InvalidConfigurationException.required("callingWindow", callingWindow);
     InvalidConfigurationException.required("callerIdRotation", callerIdRotation);
     failover = checkFailover(provider, failover);
+    pacing = pacing == null ? Pacing.asFastAsAllowed() : pacing;
+  }
+
+  /** A spec without a schedule, paced as fast as allowed. */
+  public CampaignSpec(
+      String name,
+      Agent agent,
+      List<PhoneNumber> callerIds,
+      String provider,
+      Integer maxConcurrentCalls,
+      Duration ringTimeout,
+      Duration maxCallDuration,
+      boolean machineDetection,
+      boolean record,
+      RetryPolicy retry,
+      CallingWindow callingWindow,
+      CallerIdRotation callerIdRotation,
+      AutoPause autoPause,
+      List<String> failover) {
+    this(
+        name,
+        agent,
+        callerIds,
+        provider,
+        maxConcurrentCalls,
+        ringTimeout,
+        maxCallDuration,
+        machineDetection,
+        record,
+        retry,
+        callingWindow,
+        callerIdRotation,
+        autoPause,
+        failover,
+        null,
+        null);
   }
 
   /** A spec without failover providers. */
@@ -238,6 +280,8 @@ public record CampaignSpec(
     b.callerIdRotation = existing.callerIdRotation;
     b.autoPause = existing.autoPause;
     b.failover = existing.failover;
+    b.schedule = existing.schedule;
+    b.pacing = existing.pacing;
     return b;
   }
 
@@ -257,6 +301,8 @@ public record CampaignSpec(
     private CallerIdRotation callerIdRotation = CallerIdRotation.ROUND_ROBIN;
     private AutoPause autoPause;
     private List<String> failover = List.of();
+    private CampaignSchedule schedule;
+    private Pacing pacing = Pacing.asFastAsAllowed();
 
     private Builder() {}
 
@@ -373,6 +419,21 @@ public record CampaignSpec(
       return this;
     }
 
+    /**
+     * When the campaign may dial at all ({@link CampaignSchedule}); default {@code null}: from its
+     * start on, with no end.
+     */
+    public Builder schedule(CampaignSchedule schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
+    /** Default {@link Pacing#asFastAsAllowed()}. */
+    public Builder pacing(Pacing pacing) {
+      this.pacing = InvalidConfigurationException.required("pacing", pacing);
+      return this;
+    }
+
     /** Default none: the campaign never pauses by itself. */
     public Builder autoPause(AutoPause autoPause) {
       this.autoPause = autoPause;
@@ -394,7 +455,9 @@ public record CampaignSpec(
           callingWindow,
           callerIdRotation,
           autoPause,
-          failover);
+          failover,
+          schedule,
+          pacing);
     }
   }
 }

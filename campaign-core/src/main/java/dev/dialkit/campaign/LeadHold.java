@@ -9,5 +9,7 @@ public enum LeadHold {
   /** The number was called as often as {@link AttemptCaps#perRolling24Hours()} allows. */
   ROLLING_24_HOUR_CAP,
   /** The number was called as often as {@link AttemptCaps#perCalendarDay()} allows today. */
-  CALENDAR_DAY_CAP
+  CALENDAR_DAY_CAP,
+  /** The campaign's schedule ended before the lead was done: it is {@code SKIPPED} for good. */
+  EXPIRED
 }

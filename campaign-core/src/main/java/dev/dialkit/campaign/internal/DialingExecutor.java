@@ -63,6 +63,7 @@ final class DialingExecutor implements CallEndListener {
   private final ProviderChoice providers;
   private final DialDecisions decisions;
   private final AutoPauser autoPauser;
+  private final ScheduleGate schedules;
   private CallerIdRests rests;
   private CallPlacer placer;
   private Watchdog watchdog;
@@ -94,6 +95,7 @@ final class DialingExecutor implements CallEndListener {
     this.providers = new ProviderChoice(settings, guards);
     this.decisions = decisions;
     this.autoPauser = new AutoPauser(lifecycle);
+    this.schedules = new ScheduleGate(settings.store(), lifecycle, decisions, this::wakeAt);
   }
 
   /** Completes the wiring: the placer and the watchdog need the updater, which needs this. */
@@ -370,7 +372,7 @@ final class DialingExecutor implements CallEndListener {
    */
   private Slot dispatchable(Campaign campaign, Instant now) {
     CallProvider provider = providers.now(campaign);
-    if (provider == null || !holdsLease(campaign, now)) {
+    if (provider == null || !holdsLease(campaign, now) || !schedules.admits(campaign, now)) {
       return null;
     }
     Set<ZoneId> zones = windows.openZones(campaign, now);

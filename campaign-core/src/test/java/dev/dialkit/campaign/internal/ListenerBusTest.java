@@ -58,6 +58,7 @@ class ListenerBusTest {
             0,
             0,
             0,
+            0,
             Duration.ZERO,
             Duration.ZERO,
             Duration.ZERO,
