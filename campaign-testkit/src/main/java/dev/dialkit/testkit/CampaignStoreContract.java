@@ -58,6 +58,7 @@ public abstract class CampaignStoreContract
         TwoDialersContract,
         SuppressionContract,
         AttemptCapContract,
+        ScheduleContract,
         SchemaContract {
 
   private CampaignStore store;

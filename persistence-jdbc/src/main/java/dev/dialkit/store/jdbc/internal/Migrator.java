@@ -32,7 +32,8 @@ public final class Migrator {
           "V2__fencing.sql",
           "V3__compliance.sql",
           "V4__outcome_counters.sql",
-          "V5__throughput.sql");
+          "V5__throughput.sql",
+          "V6__schedule.sql");
 
   public static final int SUPPORTED_VERSION = SCRIPTS.size();
 

@@ -53,6 +53,7 @@ public final class MongoStore extends StoreReads {
   private final Instances instances;
   private final Repair repair;
   private final PassOver passOver;
+  private final Expiry expiry;
   private final DoNotCallList doNotCall;
 
   public MongoStore(
@@ -75,6 +76,7 @@ public final class MongoStore extends StoreReads {
     this.permits = new Permits(db, outbox, sequences, doNotCall);
     this.instances = new Instances(db);
     this.passOver = new PassOver(db, shards);
+    this.expiry = new Expiry(db, passOver);
     this.repair = new Repair(db, ledger, outbox, undo, intents, passOver);
   }
 
@@ -128,6 +130,14 @@ public final class MongoStore extends StoreReads {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(at, "at");
     return run("complete campaign " + id, () -> campaigns.completeIfDone(tenant, id, at));
+  }
+
+  @Override
+  public long expireLeads(TenantId tenant, CampaignId id, Instant now) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(now, "now");
+    return run("expire leads of " + id, () -> expiry.expire(tenant, id, now));
   }
 
   // ---------------------------------------------------------------- leads
