@@ -113,7 +113,7 @@ abstract class MigrationTests {
       pool.shutdownNow();
     }
     assertThat(store.migrate()).isZero();
-    assertThat(versions(ds)).containsExactly(1, 2, 3, 4, 5);
+    assertThat(versions(ds)).containsExactly(1, 2, 3, 4, 5, 6);
 
     assertThat(store.findCall(TENANT_A, call.id())).as("never sent: no sentAt").contains(call);
     assertThat(store.findCampaign(TENANT_A, running.id()).orElseThrow().status())
@@ -148,8 +148,8 @@ abstract class MigrationTests {
     assertThatThrownBy(() -> store.findCampaign(TENANT_A, running.id()))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("schema version 2 found");
-    assertThat(store.migrate()).as("V3, V4 and V5 only").isEqualTo(3);
-    assertThat(versions(ds)).containsExactly(1, 2, 3, 4, 5);
+    assertThat(store.migrate()).as("V3 to V6 only").isEqualTo(4);
+    assertThat(versions(ds)).containsExactly(1, 2, 3, 4, 5, 6);
     Map<String, Long> after = new java.util.LinkedHashMap<>(before);
     // version 5 counts slots from their rows: of slot_counters only the claim lock row '*' stays
     after.put(PREFIX + "slot_counters", 1L);
@@ -160,6 +160,8 @@ abstract class MigrationTests {
     assertThat(stored.counters().get(Counter.LEADS_IN_PROGRESS)).isEqualTo(1);
     assertThat(stored.counters().get(Counter.FAILOVERS)).as("V4's counters read 0").isZero();
     assertThat(stored.counters().get(Counter.RETRIES)).isZero();
+    assertThat(stored.counters().get(Counter.LEADS_EXPIRED)).as("V6's counter reads 0").isZero();
+    assertThat(stored.spec().schedule()).as("no schedule before V6").isNull();
     assertThat(store.listLeads(TENANT_A, running.id(), PageRequest.of(0, 10)).items())
         .containsExactly(first.withSequence(1).claimed(), second.withSequence(2))
         .allMatch(lead -> lead.hold() == null);
