@@ -68,12 +68,13 @@ class PacingTest {
       List<SimulatedCall> calls = rig.provider.calls();
       Instant lastPlaced =
           calls.stream().map(SimulatedCall::placedAt).max(Instant::compareTo).get();
+      Instant lastEnded = calls.stream().map(SimulatedCall::endedAt).max(Instant::compareTo).get();
       int peak = peakConcurrency(calls);
       double mean =
           calls.stream()
                   .mapToLong(c -> Duration.between(c.placedAt(), c.endedAt()).toMillis())
                   .sum()
-              / (double) Duration.between(DialerRig.START, lastPlaced).toMillis();
+              / (double) Duration.between(DialerRig.START, lastEnded).toMillis();
       System.out.printf(
           "finish-by pacing: %d calls, last placed %s, completed %s (deadline %s);"
               + " concurrency peak %d, mean %.2f, limit 50%n",
