@@ -24,18 +24,18 @@ class PacingTest {
 
   @Test
   void evenPacingSpreadsTheDaysLeadsOverTheWindow() {
-    // 48 leads over 09:00-17:00 in their zone (New York: 14:00-22:00 UTC): one call every 10
-    // minutes, although 50 could run at once
-    CallingWindow window = CallingWindow.daily("09:00", "17:00");
+    // 24 leads over 04:00-06:00 in their zone (New York: 09:00-11:00 UTC, open as the rig starts):
+    // one call every 5 minutes, although 50 could run at once
+    CallingWindow window = CallingWindow.daily("04:00", "06:00");
     try (DialerRig rig = new DialerRig(FIFTY, p -> p)) {
       CampaignId id =
           rig.startCampaign(
-              "even", 48, s -> s.callingWindow(window).pacing(Pacing.evenOverWindow()));
+              "even", 24, s -> s.callingWindow(window).pacing(Pacing.evenOverWindow()));
       rig.runUntilStatus(id, CampaignStatus.COMPLETED);
 
       List<Instant> placed =
           rig.provider.calls().stream().map(SimulatedCall::placedAt).sorted().toList();
-      assertThat(placed).hasSize(48);
+      assertThat(placed).hasSize(24);
       List<Duration> gaps = new ArrayList<>();
       for (int i = 1; i < placed.size(); i++) {
         gaps.add(Duration.between(placed.get(i - 1), placed.get(i)));
@@ -43,16 +43,16 @@ class PacingTest {
       Duration min = gaps.stream().min(Comparator.naturalOrder()).orElseThrow();
       Duration max = gaps.stream().max(Comparator.naturalOrder()).orElseThrow();
       System.out.printf(
-          "even pacing: 48 calls from %s to %s, gaps %s to %s (interval 8 h / 48 = PT10M)%n",
+          "even pacing: 24 calls from %s to %s, gaps %s to %s (interval 2 h / 24 = PT5M)%n",
           placed.get(0), placed.get(placed.size() - 1), min, max);
-      Instant opens = Instant.parse("2026-03-02T14:00:00Z");
+      Instant opens = Instant.parse("2026-03-02T09:00:00Z");
       assertThat(placed.get(0)).isBetween(opens, opens.plusSeconds(5));
       assertThat(placed.get(placed.size() - 1))
-          .isAfter(Instant.parse("2026-03-02T21:40:00Z"))
-          .isBefore(Instant.parse("2026-03-02T22:00:00Z"));
+          .isAfter(Instant.parse("2026-03-02T10:50:00Z"))
+          .isBefore(Instant.parse("2026-03-02T11:00:00Z"));
       assertThat(gaps)
           .allSatisfy(
-              g -> assertThat(g).isBetween(Duration.ofSeconds(570), Duration.ofSeconds(630)));
+              g -> assertThat(g).isBetween(Duration.ofSeconds(285), Duration.ofSeconds(315)));
     }
   }
 
