@@ -27,6 +27,8 @@ import java.util.Map;
  * @param canceled calls canceled
  * @param failovers ended calls that a failover provider carried instead of the campaign's own
  * @param retries ended calls whose lead was queued again by the retry policy
+ * @param expired leads left undialed when the campaign's schedule ended (counted in {@code skipped}
+ *     too)
  * @param successRate completed / ended
  * @param answerRate (completed + voicemail) / ended
  * @param averageDuration mean talk time of the answered calls with a known duration, or zero
@@ -62,6 +64,7 @@ public record CampaignProgress(
     long canceled,
     long failovers,
     long retries,
+    long expired,
     double successRate,
     double answerRate,
     Duration averageDuration,
@@ -76,7 +79,7 @@ public record CampaignProgress(
     dispositions = Map.copyOf(dispositions == null ? Map.of() : dispositions);
   }
 
-  /** A progress without dispositions. */
+  /** A progress without expired leads or dispositions (the shape before both existed). */
   public CampaignProgress(
       CampaignId campaignId,
       TenantId tenant,
@@ -124,6 +127,7 @@ public record CampaignProgress(
         canceled,
         failovers,
         retries,
+        0,
         successRate,
         answerRate,
         averageDuration,
@@ -171,6 +175,7 @@ public record CampaignProgress(
         p.canceled,
         p.failovers,
         p.retries,
+        p.expired,
         p.successRate,
         p.answerRate,
         p.averageDuration,
@@ -232,13 +237,16 @@ public record CampaignProgress(
         c.get(Counter.CALLS_CANCELED),
         c.get(Counter.FAILOVERS),
         c.get(Counter.RETRIES),
+        c.get(Counter.LEADS_EXPIRED),
         ratio(completed, ended),
         ratio(completed + voicemail, ended),
         average,
         talk,
         elapsed,
         eta,
-        now);
+        now,
+        Map.of(),
+        0);
   }
 
   /** This progress with another ETA ({@code null}: unknown). */
@@ -266,6 +274,7 @@ public record CampaignProgress(
         canceled,
         failovers,
         retries,
+        expired,
         successRate,
         answerRate,
         averageDuration,

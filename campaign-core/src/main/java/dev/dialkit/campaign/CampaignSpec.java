@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
  *     #MAX_FAILOVER_PROVIDERS}, no repeats, not the primary {@code provider}; empty for none
  * @param dispositions the business outcomes the host may record for the campaign's calls ({@link
  *     Calls#disposition}); {@link DispositionSet#none()} (the default) for none
+ * @param schedule when the campaign may dial at all, or {@code null} for from its start on, with no
+ *     end
+ * @param pacing how fast it dials below its limits; {@code null} reads as {@link
+ *     Pacing#asFastAsAllowed()}
  */
 public record CampaignSpec(
     String name,
@@ -49,7 +53,9 @@ public record CampaignSpec(
     CallerIdRotation callerIdRotation,
     AutoPause autoPause,
     List<String> failover,
-    DispositionSet dispositions) {
+    DispositionSet dispositions,
+    CampaignSchedule schedule,
+    Pacing pacing) {
 
   /** {@code 30 s}: the ring timeout when none is set. */
   public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(30);
@@ -96,9 +102,10 @@ public record CampaignSpec(
     InvalidConfigurationException.required("callerIdRotation", callerIdRotation);
     failover = checkFailover(provider, failover);
     dispositions = dispositions == null ? DispositionSet.none() : dispositions;
+    pacing = pacing == null ? Pacing.asFastAsAllowed() : pacing;
   }
 
-  /** A spec without dispositions. */
+  /** A spec without dispositions or a schedule, paced as fast as allowed. */
   public CampaignSpec(
       String name,
       Agent agent,
@@ -129,7 +136,9 @@ public record CampaignSpec(
         callerIdRotation,
         autoPause,
         failover,
-        DispositionSet.none());
+        DispositionSet.none(),
+        null,
+        null);
   }
 
   /** A spec without failover providers. */
@@ -277,6 +286,8 @@ public record CampaignSpec(
     b.autoPause = existing.autoPause;
     b.failover = existing.failover;
     b.dispositions = existing.dispositions;
+    b.schedule = existing.schedule;
+    b.pacing = existing.pacing;
     return b;
   }
 
@@ -303,6 +314,9 @@ public record CampaignSpec(
       this.dispositions = InvalidConfigurationException.required("dispositions", dispositions);
       return this;
     }
+
+    private CampaignSchedule schedule;
+    private Pacing pacing = Pacing.asFastAsAllowed();
 
     private Builder() {}
 
@@ -419,6 +433,21 @@ public record CampaignSpec(
       return this;
     }
 
+    /**
+     * When the campaign may dial at all ({@link CampaignSchedule}); default {@code null}: from its
+     * start on, with no end.
+     */
+    public Builder schedule(CampaignSchedule schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
+    /** Default {@link Pacing#asFastAsAllowed()}. */
+    public Builder pacing(Pacing pacing) {
+      this.pacing = InvalidConfigurationException.required("pacing", pacing);
+      return this;
+    }
+
     /** Default none: the campaign never pauses by itself. */
     public Builder autoPause(AutoPause autoPause) {
       this.autoPause = autoPause;
@@ -441,7 +470,9 @@ public record CampaignSpec(
           callerIdRotation,
           autoPause,
           failover,
-          dispositions);
+          dispositions,
+          schedule,
+          pacing);
     }
   }
 }

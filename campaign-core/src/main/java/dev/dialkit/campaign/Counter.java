@@ -37,7 +37,12 @@ public enum Counter {
    */
   FAILOVERS,
   /** Ended calls whose lead was queued again for another attempt by the campaign's retry policy. */
-  RETRIES;
+  RETRIES,
+  /**
+   * Leads never dialed to the end because the campaign's {@link CampaignSchedule} ended: they are
+   * {@code SKIPPED} (with {@link LeadHold#EXPIRED}) and counted in {@link #LEADS_SKIPPED} too.
+   */
+  LEADS_EXPIRED;
 
   /** The counter an ended call of this terminal status adds one to. */
   public static Counter forOutcome(CallStatus status) {

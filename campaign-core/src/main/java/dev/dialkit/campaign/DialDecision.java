@@ -59,6 +59,12 @@ public record DialDecision(
     CAMPAIGN_PAUSED,
     /** The campaign has not been started. */
     CAMPAIGN_NOT_STARTED,
+    /** The campaign's {@link Pacing} holds its next call back, below every limit. */
+    PACED,
+    /** The campaign's {@link CampaignSchedule} has not started yet. */
+    SCHEDULE_NOT_STARTED,
+    /** The campaign's {@link CampaignSchedule} ended before the lead was dialed: expired. */
+    SCHEDULE_ENDED,
     /** The campaign is completed, canceled or failed. */
     CAMPAIGN_ENDED,
     /** Its number is on the tenant's do-not-call list: skipped for good. */

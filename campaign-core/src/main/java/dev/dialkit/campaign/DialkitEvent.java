@@ -62,6 +62,14 @@ public sealed interface DialkitEvent {
   record CampaignFailed(CampaignProgress progress, String reason, Instant occurredAt)
       implements CampaignEvent {}
 
+  /**
+   * The campaign's schedule ended: {@code count} leads not yet done were set aside undialed ({@code
+   * SKIPPED} with {@link LeadHold#EXPIRED}). Told by the instance that expired them; a lead queued
+   * again later by a call that was still in progress at the end is told in another event.
+   */
+  record LeadsExpired(CampaignProgress progress, long count, Instant endedAt, Instant occurredAt)
+      implements CampaignEvent {}
+
   /** The campaign's counters changed. */
   record ProgressUpdated(CampaignProgress progress, Instant occurredAt) implements CampaignEvent {}
 

@@ -142,6 +142,28 @@ public record Lead(
         .withHold(LeadHold.SUPPRESSED);
   }
 
+  /** This queued lead set aside because its campaign's schedule ended: {@code SKIPPED} for good. */
+  public Lead expired() {
+    return new Lead(
+            id,
+            tenant,
+            campaignId,
+            phone,
+            name,
+            email,
+            company,
+            variables,
+            timeZone,
+            priority,
+            sequence,
+            attempts,
+            LeadState.SKIPPED,
+            nextAttemptAt,
+            lastOutcome,
+            createdAt)
+        .withHold(LeadHold.EXPIRED);
+  }
+
   /** This queued lead passed over at attempt cap {@code cap}, due again at {@code allowedAt}. */
   public Lead capped(LeadHold cap, Instant allowedAt) {
     return new Lead(

@@ -15,5 +15,8 @@ public enum LeadHold {
    * Not a pass-over: the lead waits for a callback the person asked for ({@link Leads#callback}),
    * due at its {@code nextAttemptAt}; cleared when it is claimed.
    */
-  CALLBACK
+  CALLBACK,
+
+  /** The campaign's schedule ended before the lead was done: it is {@code SKIPPED} for good. */
+  EXPIRED
 }

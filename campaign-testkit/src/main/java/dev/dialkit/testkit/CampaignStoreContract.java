@@ -62,6 +62,7 @@ public abstract class CampaignStoreContract
         AttemptCapContract,
         DispositionContract,
         CallbackContract,
+        ScheduleContract,
         SchemaContract,
         QueuePositionContract {
 

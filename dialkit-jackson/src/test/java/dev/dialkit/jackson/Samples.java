@@ -227,6 +227,8 @@ final class Samples {
       return CallStatus.RINGING;
     } else if (t == String.class) {
       return c.getName() + " \"quoted\"\n";
+    } else if (t == long.class) {
+      return (long) seconds;
     }
     return fail(
         "no sample for %s.%s of type %s: add one to Samples",

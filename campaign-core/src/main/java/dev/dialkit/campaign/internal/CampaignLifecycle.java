@@ -107,6 +107,35 @@ final class CampaignLifecycle {
     }
   }
 
+  /**
+   * Announces that {@code count} leads expired at the campaign's schedule end {@code endedAt} (the
+   * store already moved them), then completes the campaign if nothing is left in progress.
+   */
+  void expired(TenantId tenant, CampaignId id, long count, Instant endedAt) {
+    Instant now = clock.instant();
+    log.info("campaign {} of tenant {}: schedule ended, {} leads expired", id, tenant, count);
+    store.appendLog(
+        List.of(
+            new CallLogEntry(
+                0,
+                tenant,
+                id,
+                null,
+                now,
+                CallLogEvent.CAMPAIGN_STATUS,
+                null,
+                "schedule ended at " + endedAt + ": " + count + " leads expired",
+                null,
+                null)));
+    store
+        .findCampaign(tenant, id)
+        .ifPresent(
+            c ->
+                events.publish(
+                    new DialkitEvent.LeadsExpired(
+                        CampaignProgress.of(c, now), count, endedAt, now)));
+  }
+
   void completeIfDone(TenantId tenant, CampaignId id) {
     Optional<Campaign> campaign = store.findCampaign(tenant, id);
     if (campaign.isEmpty() || !campaign.get().isDone()) {

@@ -71,6 +71,14 @@ final class DialDecisions {
               "its number is on the tenant's do-not-call list",
               now);
         }
+        if (lead.hold() == LeadHold.EXPIRED) {
+          return decision(
+              lead,
+              Kind.SKIPPED,
+              Reason.SCHEDULE_ENDED,
+              "expired: the campaign's schedule ended before it was dialed",
+              now);
+        }
         return decision(lead, Kind.SKIPPED, Reason.CAMPAIGN_ENDED, "skipped", now);
       case QUEUED:
       default:

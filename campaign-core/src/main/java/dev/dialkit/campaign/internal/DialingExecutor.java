@@ -63,6 +63,8 @@ final class DialingExecutor implements CallEndListener {
   private final ProviderChoice providers;
   private final DialDecisions decisions;
   private final AutoPauser autoPauser;
+  private final ScheduleGate schedules;
+  private final Pacer pacer = new Pacer(this::wakeAt);
   private CallerIdRests rests;
   private CallPlacer placer;
   private Watchdog watchdog;
@@ -94,6 +96,7 @@ final class DialingExecutor implements CallEndListener {
     this.providers = new ProviderChoice(settings, guards);
     this.decisions = decisions;
     this.autoPauser = new AutoPauser(lifecycle);
+    this.schedules = new ScheduleGate(settings.store(), lifecycle, decisions, this::wakeAt);
   }
 
   /** Completes the wiring: the placer and the watchdog need the updater, which needs this. */
@@ -171,6 +174,7 @@ final class DialingExecutor implements CallEndListener {
       autoPauser.callEnded(campaign, call);
     }
     rests.callEnded(call);
+    pacer.callEnded(call);
     wake();
   }
 
@@ -299,6 +303,16 @@ final class DialingExecutor implements CallEndListener {
           Math.min(
               guards.availablePermits(provider),
               Math.min(allowance(tenant, tenants, tenantActive), allowance(slot, slots)));
+      size = pacer.allowance(slot.campaign, slot.zones, slot.active, size, now);
+      if (size == 0) {
+        // its pacing holds the next call back: a timed wake or a call's end brings it back
+        decisions.deferred(slot.campaign.id(), Reason.PACED, "pacing holds the next call", now);
+        slots.remove(slot);
+        if (slots.isEmpty()) {
+          tenants.remove(tenant);
+        }
+        continue;
+      }
       List<PhoneNumber> from =
           callerIds.nextBatch(slot.campaign, n -> rests.usable(tenant, n, now), size);
       if (from.isEmpty()) {
@@ -310,6 +324,7 @@ final class DialingExecutor implements CallEndListener {
         continue;
       }
       BatchClaimResult result = claim(slot, now, from);
+      pacer.claimed(slot.campaign, slot.zones, result.claimed().size(), now);
       lifecycle.passedOver(result.passedOver());
       for (ClaimResult.Claimed claimed : result.claimed()) {
         placeClaimed(slot, tenant, tenantActive, claimed);
@@ -370,7 +385,7 @@ final class DialingExecutor implements CallEndListener {
    */
   private Slot dispatchable(Campaign campaign, Instant now) {
     CallProvider provider = providers.now(campaign);
-    if (provider == null || !holdsLease(campaign, now)) {
+    if (provider == null || !holdsLease(campaign, now) || !schedules.admits(campaign, now)) {
       return null;
     }
     Set<ZoneId> zones = windows.openZones(campaign, now);

@@ -38,6 +38,7 @@ import dev.dialkit.campaign.spi.LeadsAhead;
 import dev.dialkit.campaign.spi.Lease;
 import dev.dialkit.campaign.spi.OutcomeRules;
 import dev.dialkit.campaign.spi.PermitRequest;
+import dev.dialkit.campaign.spi.ScheduleRules;
 import dev.dialkit.campaign.spi.SlotUsage;
 import dev.dialkit.campaign.spi.StoreArguments;
 import dev.dialkit.campaign.spi.TransitionResult;
@@ -164,6 +165,23 @@ public final class InMemoryCampaignStore implements CampaignStore {
     }
   }
 
+  @Override
+  public long expireLeads(TenantId tenant, CampaignId id, Instant now) {
+    Objects.requireNonNull(now, "now");
+    synchronized (lock) {
+      CampaignState state = owned(tenant, id);
+      if (state == null || !ScheduleRules.ended(state.campaign.spec().schedule(), now)) {
+        return 0;
+      }
+      List<LeadId> expired = state.queue.drain();
+      for (LeadId lead : expired) {
+        leads.replace(leads.get(lead).expired());
+      }
+      state.addCounters(ScheduleRules.expiredDelta(expired.size()));
+      return expired.size();
+    }
+  }
+
   // ---------------------------------------------------------------- leads
 
   @Override
@@ -273,6 +291,9 @@ public final class InMemoryCampaignStore implements CampaignStore {
       }
       if (!state.leaseHeldBy(request.owner(), request.now())) {
         return ClaimResult.denied(Reason.NOT_LEASE_OWNER);
+      }
+      if (ScheduleRules.outside(state.campaign.spec().schedule(), request.now())) {
+        return ClaimResult.denied(Reason.OUTSIDE_SCHEDULE);
       }
       Reason full = slots.fullUnder(request.tenant(), request.campaignId(), request.limits());
       if (full != null) {

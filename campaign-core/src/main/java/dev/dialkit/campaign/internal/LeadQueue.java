@@ -4,8 +4,10 @@ import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
@@ -124,6 +126,13 @@ final class LeadQueue {
       }
     }
     return count;
+  }
+
+  /** Removes every queued lead, due or not; returns their ids. */
+  List<LeadId> drain() {
+    List<LeadId> all = new ArrayList<>(queued.keySet());
+    all.forEach(this::remove);
+    return all;
   }
 
   /** The zones that have queued leads. */

@@ -121,6 +121,21 @@ public interface CampaignStore {
    */
   Optional<Campaign> completeIfDone(TenantId tenant, CampaignId id, Instant at);
 
+  /**
+   * Sets aside the leads of a campaign whose schedule has ended, in one atomic step: if the
+   * campaign exists for {@code tenant}, its stored {@link dev.dialkit.campaign.CampaignSchedule}
+   * has an end and {@code now >= end}, every lead of it that is {@code QUEUED} (due or not) becomes
+   * {@code SKIPPED} with hold {@link dev.dialkit.campaign.LeadHold#EXPIRED}, and the counters move
+   * by {@code LEADS_QUEUED -n}, {@code LEADS_SKIPPED +n}, {@code LEADS_EXPIRED +n}. Leads in
+   * progress are left alone (their calls finish; a lead that one of them queues again is expired by
+   * a later call). Atomic with respect to {@link #claimNext} and {@link #insertLeads}: no lead is
+   * both claimed and expired, and no lead is counted twice however many instances call it at once.
+   *
+   * @return the number of leads expired by this call ({@code 0} if the campaign does not exist for
+   *     the tenant, has no end or its end is after {@code now}, or has no queued lead)
+   */
+  long expireLeads(TenantId tenant, CampaignId id, Instant now);
+
   // ---------------------------------------------------------------- leads
 
   /**
@@ -237,6 +252,11 @@ public interface CampaignStore {
    *       campaign, one of another tenant, or one {@code SCHEDULED} is {@code NOT_RUNNING}), and
    *       {@code request.owner()} must hold its lease at {@code request.now()}, that is {@code now
    *       < expiry} (see {@link #tryLease});
+   *   <li>{@code request.now()} must lie within the campaign's stored {@link
+   *       dev.dialkit.campaign.CampaignSchedule} ({@code start <= now < end}, either bound absent
+   *       meaning none), else {@code OUTSIDE_SCHEDULE}: checked in the same atomic step as the
+   *       status, so a claimer that stalled past the end claims nothing (the end is fenced like a
+   *       pause);
    *   <li>a slot must be free under all three limits of {@code request.limits()} at once, checked
    *       in the order global, tenant, campaign: the slots held by every call of every campaign in
    *       the store (of the tenant, of the campaign) must be fewer than the limit, counted over

@@ -56,7 +56,13 @@ public sealed interface ClaimResult {
     /** The campaign is not {@code RUNNING}. */
     NOT_RUNNING,
     /** The claimer does not hold the campaign's lease. */
-    NOT_LEASE_OWNER
+    NOT_LEASE_OWNER,
+    /**
+     * The claim's {@code now} is outside the campaign's {@link
+     * dev.dialkit.campaign.CampaignSchedule}: before its start or at or after its end. Checked with
+     * the status, so an instance that wakes after the end cannot claim.
+     */
+    OUTSIDE_SCHEDULE
   }
 
   static ClaimResult denied(Reason reason) {

@@ -58,11 +58,14 @@ class ListenerBusTest {
             0,
             0,
             0,
+            0,
             Duration.ZERO,
             Duration.ZERO,
             Duration.ZERO,
             null,
-            at);
+            at,
+            java.util.Map.of(),
+            0);
     return new DialkitEvent.ProgressUpdated(p, at);
   }
 

@@ -47,6 +47,7 @@ import dev.dialkit.store.jdbc.internal.OneStatementTransition;
 import dev.dialkit.store.jdbc.internal.Orphans;
 import dev.dialkit.store.jdbc.internal.OutcomeWrites;
 import dev.dialkit.store.jdbc.internal.Permits;
+import dev.dialkit.store.jdbc.internal.ScheduleRows;
 import dev.dialkit.store.jdbc.internal.SlotRows;
 import dev.dialkit.store.jdbc.internal.SqlErrors;
 import dev.dialkit.store.jdbc.internal.SuppressionRows;
@@ -102,6 +103,7 @@ public final class JdbcCampaignStore implements CampaignStore {
 
   private final JdbcDialect dialect;
   private final Tables tables;
+  private final ScheduleRows schedules;
   private final Tx tx;
   private final Migrator migrator;
   private final CampaignRows campaigns;
@@ -127,6 +129,7 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.tx = new Tx(dataSource, dialect);
     this.migrator = new Migrator(dataSource, dialect, tables);
     this.campaigns = new CampaignRows(tables);
+    this.schedules = new ScheduleRows(tables, campaigns);
     this.leads = new LeadRows(tables, campaigns, dialect);
     this.leadsAhead = new LeadsAheadRows(tables);
     this.suppressions = new SuppressionRows(tables, dialect);
@@ -266,6 +269,15 @@ public final class JdbcCampaignStore implements CampaignStore {
     ready();
     return tx.inTransaction(
         "completeIfDone " + id, c -> campaigns.completeIfDone(c, tenant, id, at));
+  }
+
+  @Override
+  public long expireLeads(TenantId tenant, CampaignId id, Instant now) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(now, "now");
+    ready();
+    return tx.inTransaction("expireLeads " + id, c -> schedules.expire(c, tenant, id, now));
   }
 
   // ---------------------------------------------------------------- leads

@@ -168,6 +168,8 @@ abstract class MigrationTests {
     assertThat(stored.counters().get(Counter.LEADS_IN_PROGRESS)).isEqualTo(1);
     assertThat(stored.counters().get(Counter.FAILOVERS)).as("V4's counters read 0").isZero();
     assertThat(stored.counters().get(Counter.RETRIES)).isZero();
+    assertThat(stored.counters().get(Counter.LEADS_EXPIRED)).as("V6's counter reads 0").isZero();
+    assertThat(stored.spec().schedule()).as("no schedule before V8").isNull();
     assertThat(store.listLeads(TENANT_A, running.id(), PageRequest.of(0, 10)).items())
         .containsExactly(first.withSequence(1).claimed(), second.withSequence(2))
         .allMatch(lead -> lead.hold() == null);

@@ -4,6 +4,7 @@ import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignCounters;
 import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignSchedule;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
@@ -82,13 +83,16 @@ public final class CampaignRows {
    * older schema, which lacks the counters added since (and the counter shards of version 5).
    */
   void create(Connection c, Campaign campaign, List<Counter> counters) throws SQLException {
+    // the schedule columns came with LEADS_EXPIRED in version 6
+    boolean schedule = counters.contains(Counter.LEADS_EXPIRED);
     StringBuilder sql =
         new StringBuilder("INSERT INTO ")
             .append(t.campaigns)
             .append(" (id, tenant, spec, status, created_at, started_at, ended_at, updated_at, ")
+            .append(schedule ? "schedule_start, schedule_end, " : "")
             .append(counters.stream().map(CampaignRows::column).collect(Collectors.joining(", ")))
             .append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?");
-    sql.append(", ?".repeat(counters.size())).append(')');
+    sql.append(schedule ? ", ?, ?" : "").append(", ?".repeat(counters.size())).append(')');
     try (PreparedStatement s = c.prepareStatement(sql.toString())) {
       s.setString(1, campaign.id().value());
       s.setString(2, campaign.tenant().value());
@@ -99,6 +103,11 @@ public final class CampaignRows {
       Columns.setInstant(s, 7, campaign.endedAt());
       Columns.setInstant(s, 8, campaign.updatedAt());
       int i = 9;
+      if (schedule) {
+        CampaignSchedule s2 = campaign.spec().schedule();
+        Columns.setInstant(s, i++, s2 == null ? null : s2.start());
+        Columns.setInstant(s, i++, s2 == null ? null : s2.end());
+      }
       for (Counter counter : counters) {
         s.setLong(i++, campaign.counters().get(counter));
       }

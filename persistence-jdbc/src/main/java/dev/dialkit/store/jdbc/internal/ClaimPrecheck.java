@@ -54,7 +54,7 @@ final class ClaimPrecheck {
                 + slots.usageColumns()
                 + ", "
                 + due
-                + " FROM "
+                + ", c.schedule_start, c.schedule_end FROM "
                 + t.campaigns
                 + " c WHERE c.id = ?")) {
       int i = SlotRows.bindUsage(s, 1, request.tenant(), request.campaignId());

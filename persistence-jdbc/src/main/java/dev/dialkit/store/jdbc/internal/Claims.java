@@ -128,7 +128,7 @@ public final class Claims {
   private Reason lockCampaign(Connection c, ClaimRequest request) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT tenant, status, lease_owner, lease_expiry FROM "
+            "SELECT tenant, status, lease_owner, lease_expiry, schedule_start, schedule_end FROM "
                 + t.campaigns
                 + " WHERE id = ? FOR UPDATE")) {
       s.setString(1, request.campaignId().value());
@@ -140,8 +140,8 @@ public final class Claims {
 
   /**
    * The denial the campaign's row gives ({@code tenant, status, lease_owner, lease_expiry} as its
-   * first four columns): not the tenant's or not running, or the lease not held at {@code now};
-   * null if neither.
+   * first four columns, and {@code schedule_start, schedule_end} by name): not the tenant's or not
+   * running, the lease not held at {@code now}, or {@code now} outside the schedule; null if none.
    */
   static Reason campaignDenial(ResultSet r, ClaimRequest request) throws SQLException {
     if (!request.tenant().value().equals(r.getString(1))
@@ -153,6 +153,15 @@ public final class Claims {
         || !request.owner().equals(r.getString(3))
         || Columns.micros(request.now()) >= expiry) {
       return Reason.NOT_LEASE_OWNER;
+    }
+    long now = Columns.micros(request.now());
+    long start = r.getLong("schedule_start");
+    if (!r.wasNull() && now < start) {
+      return Reason.OUTSIDE_SCHEDULE;
+    }
+    long end = r.getLong("schedule_end");
+    if (!r.wasNull() && now >= end) {
+      return Reason.OUTSIDE_SCHEDULE;
     }
     return null;
   }

@@ -11,12 +11,15 @@ import dev.dialkit.campaign.AutoPause;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CallerIdRotation;
 import dev.dialkit.campaign.CallingWindow;
+import dev.dialkit.campaign.CampaignSchedule;
 import dev.dialkit.campaign.CampaignSpec;
+import dev.dialkit.campaign.Pacing;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.RetryPolicy;
 import dev.dialkit.campaign.StoreException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -109,6 +112,18 @@ public final class Json {
       autoPause.put("window", spec.autoPause().window());
       autoPause.put("maxFailureRate", spec.autoPause().maxFailureRate());
     }
+    if (spec.schedule() != null) {
+      // written only when set, like failover: specs stored before schedules read back the same
+      ObjectNode schedule = root.putObject("schedule");
+      text(schedule, "start", spec.schedule().start());
+      text(schedule, "end", spec.schedule().end());
+    }
+    if (spec.pacing().mode() != Pacing.Mode.AS_FAST_AS_ALLOWED) {
+      ObjectNode pacing = root.putObject("pacing");
+      pacing.put("mode", spec.pacing().mode().name());
+      text(pacing, "deadline", spec.pacing().deadline());
+      text(pacing, "expectedHandleTime", spec.pacing().expectedHandleTime());
+    }
     if (!spec.failover().isEmpty()) {
       // written only when set: specs stored before failover existed read back the same
       spec.failover().forEach(root.putArray("failover")::add);
@@ -187,7 +202,39 @@ public final class Json {
         CallerIdRotation.valueOf(root.get("callerIdRotation").asText()),
         autoPause,
         failover,
-        DispositionJson.read(root));
+        DispositionJson.read(root),
+        readSchedule(root.get("schedule")),
+        readPacing(root.get("pacing")));
+  }
+
+  private static void text(ObjectNode node, String field, Object value) {
+    if (value == null) {
+      node.putNull(field);
+    } else {
+      node.put(field, value.toString());
+    }
+  }
+
+  private static CampaignSchedule readSchedule(JsonNode s) {
+    if (s == null || s.isNull()) {
+      return null;
+    }
+    String start = text(s.get("start"));
+    String end = text(s.get("end"));
+    return new CampaignSchedule(
+        start == null ? null : Instant.parse(start), end == null ? null : Instant.parse(end));
+  }
+
+  private static Pacing readPacing(JsonNode p) {
+    if (p == null || p.isNull()) {
+      return Pacing.asFastAsAllowed();
+    }
+    String deadline = text(p.get("deadline"));
+    String handle = text(p.get("expectedHandleTime"));
+    return new Pacing(
+        Pacing.Mode.valueOf(p.get("mode").asText()),
+        deadline == null ? null : Instant.parse(deadline),
+        handle == null ? null : Duration.parse(handle));
   }
 
   private static String text(JsonNode node) {

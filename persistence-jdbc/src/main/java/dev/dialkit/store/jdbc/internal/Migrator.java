@@ -34,7 +34,8 @@ public final class Migrator {
           "V4__outcome_counters.sql",
           "V5__throughput.sql",
           "V6__lead_indexes.sql",
-          "V7__call_outcomes.sql");
+          "V7__call_outcomes.sql",
+          "V8__schedule.sql");
 
   public static final int SUPPORTED_VERSION = SCRIPTS.size();
 

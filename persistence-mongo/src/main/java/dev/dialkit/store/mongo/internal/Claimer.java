@@ -12,6 +12,7 @@ import dev.dialkit.campaign.spi.AttemptCapRules;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
+import dev.dialkit.campaign.spi.ScheduleRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -125,6 +126,7 @@ final class Claimer {
                     "status",
                     "leaseOwner",
                     "leaseExpiry",
+                    "spec.schedule",
                     InsertIntents.OPEN,
                     InsertIntents.VOIDED))
             .first();
@@ -136,6 +138,10 @@ final class Claimer {
         || expiry == null
         || !request.now().isBefore(expiry.toInstant())) {
       return new Gate(Reason.NOT_LEASE_OWNER, List.of());
+    }
+    if (ScheduleRules.outside(
+        SpecCodec.schedule(campaign.get("spec", Document.class)), request.now())) {
+      return new Gate(Reason.OUTSIDE_SCHEDULE, List.of());
     }
     return new Gate(null, InsertIntents.unclaimable(campaign));
   }

@@ -61,6 +61,7 @@ public final class MongoStore extends StoreReads {
   private final Instances instances;
   private final Repair repair;
   private final PassOver passOver;
+  private final Expiry expiry;
   private final DoNotCallList doNotCall;
   private final OutcomeDocs outcomes;
   private final LeadMoves moves;
@@ -88,6 +89,7 @@ public final class MongoStore extends StoreReads {
     this.outcomes = new OutcomeDocs(db, sequences);
     this.moves = new LeadMoves(db, shards);
     this.repair = new Repair(db, ledger, outbox, undo, intents, passOver, moves);
+    this.expiry = new Expiry(db, passOver);
   }
 
   @Override
@@ -140,6 +142,14 @@ public final class MongoStore extends StoreReads {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(at, "at");
     return run("complete campaign " + id, () -> campaigns.completeIfDone(tenant, id, at));
+  }
+
+  @Override
+  public long expireLeads(TenantId tenant, CampaignId id, Instant now) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(now, "now");
+    return run("expire leads of " + id, () -> expiry.expire(tenant, id, now));
   }
 
   // ---------------------------------------------------------------- leads

@@ -10,6 +10,7 @@ import dev.dialkit.campaign.CounterDelta;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadHold;
 import dev.dialkit.campaign.LeadState;
+import dev.dialkit.campaign.spi.ScheduleRules;
 import org.bson.Document;
 
 /**
@@ -32,6 +33,7 @@ import org.bson.Document;
  */
 final class PassOver {
   static final String SKIP = "skip";
+  static final String EXPIRE = "expire";
 
   /** The counters a skip moves. */
   static final CounterDelta SKIP_DELTA =
@@ -68,6 +70,31 @@ final class PassOver {
     }
     finish(after);
     return Codec.lead(after);
+  }
+
+  /**
+   * Expires the lead if it is still queued (its campaign's schedule ended), with the same outbox as
+   * a skip, so its counters move once; returns whether it did.
+   */
+  boolean expire(String leadId) {
+    Document after =
+        db.leads()
+            .findOneAndUpdate(
+                Filters.and(
+                    Filters.eq("_id", leadId), Filters.eq("state", LeadState.QUEUED.name())),
+                Updates.combine(
+                    Updates.set("state", LeadState.SKIPPED.name()),
+                    Updates.set("hold", LeadHold.EXPIRED.name()),
+                    Updates.set(
+                        "passOver",
+                        new Document("kind", EXPIRE)
+                            .append("counters", Codec.delta(ScheduleRules.expiredDelta(1))))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+    if (after == null) {
+      return false;
+    }
+    finish(after);
+    return true;
   }
 
   /** Steps 2 and 3 for a lead document holding a {@code passOver} outbox; idempotent. */

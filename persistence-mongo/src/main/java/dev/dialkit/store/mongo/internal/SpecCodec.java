@@ -5,9 +5,11 @@ import dev.dialkit.campaign.AutoPause;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CallerIdRotation;
 import dev.dialkit.campaign.CallingWindow;
+import dev.dialkit.campaign.CampaignSchedule;
 import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.DispositionCode;
 import dev.dialkit.campaign.DispositionSet;
+import dev.dialkit.campaign.Pacing;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.RetryPolicy;
 import java.time.DayOfWeek;
@@ -58,7 +60,35 @@ final class SpecCodec {
             s.autoPause() == null
                 ? null
                 : new Document("window", s.autoPause().window())
-                    .append("maxFailureRate", s.autoPause().maxFailureRate()));
+                    .append("maxFailureRate", s.autoPause().maxFailureRate()))
+        .append(
+            "schedule",
+            s.schedule() == null
+                ? null
+                : new Document("start", Codec.date(s.schedule().start()))
+                    .append("end", Codec.date(s.schedule().end())))
+        .append(
+            "pacing",
+            new Document("mode", s.pacing().mode().name())
+                .append("deadline", Codec.date(s.pacing().deadline()))
+                .append("expectedHandleTime", Codec.nanos(s.pacing().expectedHandleTime())));
+  }
+
+  /** The schedule of a stored spec document, or null (also for specs stored before schedules). */
+  static CampaignSchedule schedule(Document spec) {
+    Document s = spec == null ? null : spec.get("schedule", Document.class);
+    return s == null
+        ? null
+        : new CampaignSchedule(Codec.instant(s, "start"), Codec.instant(s, "end"));
+  }
+
+  private static Pacing pacing(Document p) {
+    return p == null
+        ? Pacing.asFastAsAllowed()
+        : new Pacing(
+            Pacing.Mode.valueOf(p.getString("mode")),
+            Codec.instant(p, "deadline"),
+            Codec.duration(p, "expectedHandleTime"));
   }
 
   static CampaignSpec spec(Document d) {
@@ -96,7 +126,9 @@ final class SpecCodec {
         // absent from specs stored before failover existed
         d.containsKey("failover") ? d.getList("failover", String.class) : List.of(),
         // absent from specs stored before dispositions existed
-        dispositions(d.get("dispositions", Document.class)));
+        dispositions(d.get("dispositions", Document.class)),
+        schedule(d),
+        pacing(d.get("pacing", Document.class)));
   }
 
   private static Document dispositions(DispositionSet set) {
