@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Ddialkit.sim.seed=S} replays one (the line a failure prints).
  */
 class JdbcFaultSimulationTest {
-  static final int H2_SEEDS = 100;
-  static final int SERVER_SEEDS = 10;
+  static final int H2_SEEDS = 50;
+  static final int SERVER_SEEDS = 6;
   private static final String PREFIX = "sim_";
 
   @Test
@@ -71,7 +71,7 @@ class JdbcFaultSimulationTest {
     onServer("mariaDbCompliance", TestDatabases.mariaDb(4), COMPLIANCE);
   }
 
-  static final int COMPLIANCE_SEEDS = 30;
+  static final int COMPLIANCE_SEEDS = 20;
 
   /** One call per number a day: the second campaign of a tenant always meets the cap. */
   private static final AttemptCaps COMPLIANCE = AttemptCaps.perCalendarDay(1);
