@@ -10,8 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's usage block is the tagged region of {@link UsageSnippet}, character for character
- * after its common indentation is removed, so the README never shows code that does not compile.
+ * The README's code blocks are the tagged regions of {@link UsageSnippet} and {@link
+ * OutcomesSnippet}, character for character after its common indentation is removed, so the README
+ * never shows code that does not compile.
  */
 class ReadmeSnippetTest {
   static final Path README = Path.of("..", "README.md");
@@ -21,13 +22,30 @@ class ReadmeSnippetTest {
 
   @Test
   void readmeUsageBlockIsTheCompiledSnippet() throws IOException {
-    String expected = String.join("\n", taggedRegion(Files.readAllLines(SNIPPET), "usage"));
+    check(MARKER, SNIPPET, "usage");
+  }
+
+  @Test
+  void readmeOutcomesBlockIsTheCompiledSnippet() throws IOException {
+    check(
+        "<!-- outcomes: examples/src/main/java/dev/dialkit/examples/OutcomesSnippet.java -->",
+        Path.of("src/main/java/dev/dialkit/examples/OutcomesSnippet.java"),
+        "outcomes");
+  }
+
+  /** The README's block after {@code marker} is the {@code tag} region of {@code snippet}. */
+  private static void check(String marker, Path snippet, String tag) throws IOException {
+    String expected = String.join("\n", taggedRegion(Files.readAllLines(snippet), tag));
     String howToFix =
         "add to README.md the line\n"
-            + MARKER
-            + "\nfollowed by a ```java block holding exactly the code between // tag::usage[] and"
-            + " // end::usage[] in "
-            + SNIPPET
+            + marker
+            + "\nfollowed by a ```java block holding exactly the code between // tag::"
+            + tag
+            + "[] and"
+            + " // end::"
+            + tag
+            + "[] in "
+            + snippet
             + ":\n\n```java\n"
             + expected
             + "\n```\n";
@@ -35,28 +53,37 @@ class ReadmeSnippetTest {
       fail(README.toAbsolutePath().normalize() + " does not exist; " + howToFix);
     }
     List<String> readme = Files.readAllLines(README);
-    int marker = readme.stream().map(String::strip).toList().indexOf(MARKER);
-    if (marker < 0) {
-      fail("README.md has no usage block; " + howToFix);
+    int at = readme.stream().map(String::strip).toList().indexOf(marker);
+    if (at < 0) {
+      fail("README.md has no " + tag + " block; " + howToFix);
     }
-    int open = marker + 1;
+    int open = at + 1;
     while (open < readme.size() && readme.get(open).isBlank()) {
       open++;
     }
     if (open == readme.size() || !readme.get(open).strip().equals("```java")) {
-      fail("README.md: the line after the usage marker must open a ```java block; " + howToFix);
+      fail(
+          "README.md: the line after the "
+              + tag
+              + " marker must open a ```java block; "
+              + howToFix);
     }
     int close = open + 1;
     while (close < readme.size() && !readme.get(close).strip().equals("```")) {
       close++;
     }
     if (close == readme.size()) {
-      fail("README.md: the usage block after line " + (open + 1) + " is never closed with ```");
+      fail(
+          "README.md: the "
+              + tag
+              + " block after line "
+              + (open + 1)
+              + " is never closed with ```");
     }
     String actual = String.join("\n", stripTrailing(readme.subList(open + 1, close)));
 
     assertThat(actual)
-        .as("README.md usage block (line %d) vs the tagged region of %s", open + 2, SNIPPET)
+        .as("README.md %s block (line %d) vs the tagged region of %s", tag, open + 2, snippet)
         .isEqualTo(expected);
   }
 
