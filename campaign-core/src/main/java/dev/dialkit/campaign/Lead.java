@@ -122,68 +122,17 @@ public record Lead(
 
   /** This queued lead passed over because its number is suppressed: {@code SKIPPED} for good. */
   public Lead suppressed() {
-    return new Lead(
-            id,
-            tenant,
-            campaignId,
-            phone,
-            name,
-            email,
-            company,
-            variables,
-            timeZone,
-            priority,
-            sequence,
-            attempts,
-            LeadState.SKIPPED,
-            nextAttemptAt,
-            lastOutcome,
-            createdAt)
-        .withHold(LeadHold.SUPPRESSED);
+    return moved(attempts, LeadState.SKIPPED, nextAttemptAt, lastOutcome, LeadHold.SUPPRESSED);
   }
 
   /** This queued lead set aside because its campaign's schedule ended: {@code SKIPPED} for good. */
   public Lead expired() {
-    return new Lead(
-            id,
-            tenant,
-            campaignId,
-            phone,
-            name,
-            email,
-            company,
-            variables,
-            timeZone,
-            priority,
-            sequence,
-            attempts,
-            LeadState.SKIPPED,
-            nextAttemptAt,
-            lastOutcome,
-            createdAt)
-        .withHold(LeadHold.EXPIRED);
+    return moved(attempts, LeadState.SKIPPED, nextAttemptAt, lastOutcome, LeadHold.EXPIRED);
   }
 
   /** This queued lead passed over at attempt cap {@code cap}, due again at {@code allowedAt}. */
   public Lead capped(LeadHold cap, Instant allowedAt) {
-    return new Lead(
-            id,
-            tenant,
-            campaignId,
-            phone,
-            name,
-            email,
-            company,
-            variables,
-            timeZone,
-            priority,
-            sequence,
-            attempts,
-            state,
-            allowedAt,
-            lastOutcome,
-            createdAt)
-        .withHold(cap);
+    return moved(attempts, state, allowedAt, lastOutcome, cap);
   }
 
   /**
@@ -234,23 +183,7 @@ public record Lead(
 
   /** This lead claimed for a new attempt; a hold it had is cleared (it is being dialed). */
   public Lead claimed() {
-    return new Lead(
-        id,
-        tenant,
-        campaignId,
-        phone,
-        name,
-        email,
-        company,
-        variables,
-        timeZone,
-        priority,
-        sequence,
-        attempts + 1,
-        LeadState.IN_PROGRESS,
-        nextAttemptAt,
-        lastOutcome,
-        createdAt);
+    return moved(attempts + 1, LeadState.IN_PROGRESS, nextAttemptAt, lastOutcome, null);
   }
 
   /**
@@ -258,23 +191,7 @@ public record Lead(
    * lead has none).
    */
   public Lead ended(LeadState state, CallStatus outcome, Instant next, boolean refundAttempt) {
-    return new Lead(
-        id,
-        tenant,
-        campaignId,
-        phone,
-        name,
-        email,
-        company,
-        variables,
-        timeZone,
-        priority,
-        sequence,
-        refundAttempt ? attempts - 1 : attempts,
-        state,
-        next,
-        outcome,
-        createdAt);
+    return moved(refundAttempt ? attempts - 1 : attempts, state, next, outcome, null);
   }
 
   /**
@@ -282,28 +199,20 @@ public record Lead(
    * one attempt given back with {@code refundAttempt} (never below zero).
    */
   public Lead callbackAt(Instant at, boolean refundAttempt) {
-    return new Lead(
-            id,
-            tenant,
-            campaignId,
-            phone,
-            name,
-            email,
-            company,
-            variables,
-            timeZone,
-            priority,
-            sequence,
-            refundAttempt && attempts > 0 ? attempts - 1 : attempts,
-            LeadState.QUEUED,
-            at,
-            lastOutcome,
-            createdAt)
-        .withHold(LeadHold.CALLBACK);
+    int left = refundAttempt && attempts > 0 ? attempts - 1 : attempts;
+    return moved(left, LeadState.QUEUED, at, lastOutcome, LeadHold.CALLBACK);
   }
 
   /** This queued lead ended by a disposition: {@code DONE}, no hold. */
   public Lead stopped() {
+    return moved(attempts, LeadState.DONE, nextAttemptAt, lastOutcome, null);
+  }
+
+  /**
+   * This lead with its queue state changed: the one place the per-state copies above go through.
+   */
+  private Lead moved(
+      int attempts, LeadState state, Instant nextAttemptAt, CallStatus lastOutcome, LeadHold hold) {
     return new Lead(
         id,
         tenant,
@@ -317,9 +226,10 @@ public record Lead(
         priority,
         sequence,
         attempts,
-        LeadState.DONE,
+        state,
         nextAttemptAt,
         lastOutcome,
-        createdAt);
+        createdAt,
+        hold);
   }
 }
