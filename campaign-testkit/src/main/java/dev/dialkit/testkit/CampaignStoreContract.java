@@ -52,6 +52,7 @@ public abstract class CampaignStoreContract
         TransitionContract,
         LeaseContract,
         PermitContract,
+        ClaimPermitContract,
         CompletionContract,
         InstanceContract,
         CallLogContract,

@@ -3,37 +3,59 @@ package dev.dialkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CampaignDialerBuilder;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.ConcurrencyPolicy;
+import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.DialPermit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
  * The adversary of the dial permit's timeout: the instance freezes right after the store granted
- * the permit, for as long as the timeout. A stop (pause, cancel, a lost lease) waits that long for
- * the sends in flight and no longer, so the thawed instance must not send: the call is released
- * unsent and its lead dialed later, once.
+ * the permit, for as long as the timeout, whether the permit came with the claim or was asked after
+ * a pre-dial hook. A stop (pause, cancel, a lost lease) waits that long for the sends in flight and
+ * no longer, so the thawed instance must not send: the call is released unsent and its lead dialed
+ * later, once.
  */
 class PermitExpiryTest {
   private static final Duration PERMIT_TIMEOUT = Duration.ofSeconds(2);
 
   @Test
-  void aPermitAsOldAsThePermitTimeoutIsNeverUsed() {
+  void aPermitGrantedWithTheClaimAndAsOldAsThePermitTimeoutIsNeverUsed() {
+    assertFrozenPermitUnused(
+        b -> b,
+        op ->
+            op.method().equals("claimBatch")
+                && op.result() instanceof BatchClaimResult batch
+                && batch.claimed().stream().anyMatch(c -> c.call().sentAt() != null));
+  }
+
+  @Test
+  void aPermitAskedAfterAPreDialHookAndAsOldAsThePermitTimeoutIsNeverUsed() {
+    // a pre-dial hook may delay the send, so the permit is asked of the store after it
+    assertFrozenPermitUnused(
+        b -> b.preDialHook((campaign, lead, call) -> CompletableFuture.completedFuture(null)),
+        op -> op.method().equals("requestDialPermit") && op.result() instanceof DialPermit.Granted);
+  }
+
+  private void assertFrozenPermitUnused(
+      UnaryOperator<CampaignDialerBuilder> config, Predicate<WatchedStore.Invocation> granted) {
     try (DialerRig rig =
         new DialerRig(
             ConcurrencyPolicy.builder().global(1).perTenant(1).build(),
             p -> p.apiLatency(Duration.ofMillis(100)),
-            b -> b.permitTimeout(PERMIT_TIMEOUT))) {
+            b -> config.apply(b.permitTimeout(PERMIT_TIMEOUT)))) {
       AtomicReference<Instant> frozenAt = new AtomicReference<>();
       rig.afterEach.add(
           op -> {
-            if (op.method().equals("requestDialPermit")
-                && op.result() instanceof DialPermit.Granted
-                && frozenAt.compareAndSet(null, rig.clock.instant())) {
+            if (granted.test(op) && frozenAt.compareAndSet(null, rig.clock.instant())) {
               // the thread stalls between the permit's answer and the send
               rig.clock.advance(PERMIT_TIMEOUT);
             }

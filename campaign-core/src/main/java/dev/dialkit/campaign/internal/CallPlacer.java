@@ -1,7 +1,6 @@
 package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.Call;
-import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CallingWindow;
@@ -12,6 +11,7 @@ import dev.dialkit.campaign.PreDialHook;
 import dev.dialkit.campaign.ProviderException;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.DialPermit;
+import dev.dialkit.campaign.spi.DialPermits;
 import dev.dialkit.campaign.spi.DialRequest;
 import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.PlacedCall;
@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * the circuit breaker, a retry's backoff, the calling window checked again); then the store is
  * asked for the dial permit ({@link dev.dialkit.campaign.spi.CampaignStore#requestDialPermit}), and
  * only a granted permit lets the create request go, within {@code permitTimeout} or never. A
- * refused permit releases the call: slot freed, lead requeued, attempt refunded.
+ * refused permit releases the call: slot freed, lead requeued, attempt refunded. A call whose
+ * permit came with its claim (no pre-dial hook, see {@link DialingExecutor}) skips the store's
+ * permit and is sent at once, its permit's age counted from the claim.
  *
  * <p>A failure the provider certainly did not act on is retried (resilience4j {@link Retry}, its
  * delays on Dialkit's scheduler) with a new permit; an ambiguous failure is never re-sent: the
@@ -88,7 +90,13 @@ final class CallPlacer {
     this.releases = releases;
   }
 
-  void place(Campaign campaign, Lead lead, Call call) {
+  /**
+   * Places a call just claimed.
+   *
+   * @param claimNanos {@link System#nanoTime()} read right before the claim: the age of a permit
+   *     granted with it ({@code call.sentAt()} set) counts from there
+   */
+  void place(Campaign campaign, Lead lead, Call call, long claimNanos) {
     placements.waiting(call.id(), now());
     events.callUpdated(call, null);
     Placement p =
@@ -97,6 +105,10 @@ final class CallPlacer {
             lead,
             DialRequests.of(settings, signer, campaign, lead, call),
             retry.asyncContext());
+    if (call.sentAt() != null) {
+      guarded(call, () -> sendPermitted(call, p, claimNanos));
+      return;
+    }
     runHooks(campaign, lead, call)
         .whenComplete(
             (ok, error) ->
@@ -200,16 +212,7 @@ final class CallPlacer {
                       askedAt,
                       previousSentAt,
                       List.of(
-                          CallLogEntry.draft(
-                              call,
-                              askedAt,
-                              CallLogEvent.CALL_INITIATED,
-                              CallStatus.INITIATED,
-                              (previousSentAt == null ? "attempt " : "resending attempt ")
-                                  + p.lead.attempts()
-                                  + " from "
-                                  + call.from().masked(),
-                              null))));
+                          DialPermits.sentEntry(call, p.lead, askedAt, previousSentAt != null))));
     } catch (RuntimeException e) {
       breaker.releasePermission();
       // granted or not, nothing was sent: this instance alone sends this call
@@ -227,6 +230,34 @@ final class CallPlacer {
     // permits of the rest of its batch, and under load outlived its timeout unsent. A stall is
     // still possible anywhere in between: the permit's age is checked right before the send
     handOff(granted, p, askedAt, askedNanos, breaker);
+  }
+
+  /**
+   * Sends a call whose permit came with its claim ({@link DialingExecutor} asks for it only when no
+   * pre-dial hook can delay the send). The claim checked status, lease, epoch and suppression; what
+   * remains are the checks of this instance: still running, the calls-per-second limit, the
+   * breaker. A call they hold back was not sent, so it is withdrawn as any unused permit is.
+   */
+  private void sendPermitted(Call call, Placement p, long claimNanos) {
+    if (!running.getAsBoolean()) {
+      releases.withdraw(call, "not sent: this instance stopped after the claim");
+      return;
+    }
+    String provider = call.provider();
+    if (!guards.acquirePermit(provider)) {
+      releases.withdraw(call, "not sent: the calls-per-second limit of " + provider + " binds");
+      return;
+    }
+    CircuitBreaker breaker = guards.breaker(provider);
+    if (!breaker.tryAcquirePermission()) {
+      release(
+          call,
+          "not sent: the circuit breaker of " + provider + " is open",
+          now().plus(settings.placeRetryDelay()));
+      return;
+    }
+    placements.permitted(call.id(), now());
+    handOff(call, p, call.sentAt(), claimNanos, breaker);
   }
 
   private void refused(Call call, DialPermit.Denied denied) {

@@ -323,11 +323,12 @@ final class DialingExecutor implements CallEndListener {
         }
         continue;
       }
+      long claimNanos = System.nanoTime();
       BatchClaimResult result = claim(slot, now, from);
       pacer.claimed(slot.campaign, slot.zones, result.claimed().size(), now);
       lifecycle.passedOver(result.passedOver());
       for (ClaimResult.Claimed claimed : result.claimed()) {
-        placeClaimed(slot, tenant, tenantActive, claimed);
+        placeClaimed(slot, tenant, tenantActive, claimed, claimNanos);
       }
       if (result.stoppedBy() == null) {
         continue; // it claimed all it asked for: the campaign may have more
@@ -526,7 +527,11 @@ final class DialingExecutor implements CallEndListener {
 
   /** Hands a claimed call to placing, and counts it in this pass. */
   private void placeClaimed(
-      Slot slot, TenantId tenant, Map<TenantId, Long> tenantActive, ClaimResult.Claimed claimed) {
+      Slot slot,
+      TenantId tenant,
+      Map<TenantId, Long> tenantActive,
+      ClaimResult.Claimed claimed,
+      long claimNanos) {
     String provider = slot.provider.name();
     String primary = providers.own(slot.campaign);
     if (!provider.equals(primary)) {
@@ -545,7 +550,7 @@ final class DialingExecutor implements CallEndListener {
         .observers()
         .callPlaced(
             new DialerObserver.Placed(tenant, slot.campaign.id(), claimed.call().id(), provider));
-    placer.place(slot.campaign, claimed.lead(), claimed.call());
+    placer.place(slot.campaign, claimed.lead(), claimed.call(), claimNanos);
   }
 
   private BatchClaimResult claim(Slot slot, Instant now, List<PhoneNumber> from) {
@@ -568,7 +573,19 @@ final class DialingExecutor implements CallEndListener {
             from.get(0),
             slot.zones,
             settings.attemptCaps().forTenant(campaign.tenant()));
-    BatchClaimResult result = settings.store().claimBatch(new BatchClaimRequest(request, from));
+    BatchClaimRequest batch = new BatchClaimRequest(request, from);
+    long epoch = leases.epoch(campaign.id());
+    if (epoch > 0
+        && settings.preDialHooks().isEmpty()
+        && slot.provider.capabilities().statusQuery()
+        && Switches.permitsWithClaims) {
+      // each call is sent right after the claim, so its permit rides in the claim's atomic step.
+      // The price: if this instance dies between the claim and the sends, the batch's calls have
+      // an unknown outcome, which only the provider can settle, hence only a provider that answers
+      // status queries; without one a separate permit keeps that window to the call being sent
+      batch = batch.withPermits(epoch);
+    }
+    BatchClaimResult result = settings.store().claimBatch(batch);
     settings
         .observers()
         .claimed(ClaimObservation.of(slot.campaign, slot.provider.name(), result, started));

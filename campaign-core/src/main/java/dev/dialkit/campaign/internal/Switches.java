@@ -33,6 +33,13 @@ final class Switches {
   /** The store holds back a lead whose number reached its attempt cap. */
   static volatile boolean capsAtClaim = true;
 
+  /**
+   * The executor asks for the dial permits with the claim when no pre-dial hook can delay the send.
+   * Not a safeguard: off, every call takes the separate permit a pre-dial hook makes necessary, so
+   * that the teeth of that permit's safeguards can be shown without a hook in every scenario.
+   */
+  static volatile boolean permitsWithClaims = true;
+
   /** Resets every safeguard to on. */
   static void reset() {
     fencedPermits = true;
@@ -43,5 +50,6 @@ final class Switches {
     fenceStops = true;
     suppressionAtPermit = true;
     capsAtClaim = true;
+    permitsWithClaims = true;
   }
 }

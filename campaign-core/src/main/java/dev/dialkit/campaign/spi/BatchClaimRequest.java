@@ -13,8 +13,13 @@ import java.util.List;
  * @param from the caller id of each call wanted, in claim order: the i-th lead claimed is called
  *     from {@code from.get(i)}. Its size is the most leads to claim, 1 to {@link
  *     CampaignStore#MAX_CLAIM_BATCH}
+ * @param permitEpoch {@code 0} to claim only; otherwise the epoch of the campaign lease the owner
+ *     holds ({@link Lease#epoch()}), asking the store to grant each claimed call its dial permit in
+ *     the same atomic step, as {@link CampaignStore#requestDialPermit} would grant it at {@code
+ *     request.now()} with this epoch. The dialer asks so when it sends each call right after the
+ *     claim (no pre-dial hook can delay it), which saves the permit's own atomic step per call
  */
-public record BatchClaimRequest(ClaimRequest request, List<PhoneNumber> from) {
+public record BatchClaimRequest(ClaimRequest request, List<PhoneNumber> from, long permitEpoch) {
   public BatchClaimRequest {
     if (request == null || from == null) {
       throw new IllegalArgumentException("a batch claim needs a request and its caller ids");
@@ -32,6 +37,28 @@ public record BatchClaimRequest(ClaimRequest request, List<PhoneNumber> from) {
       throw new IllegalArgumentException(
           "the request's caller id must be the batch's first (from.get(0))");
     }
+    if (permitEpoch < 0) {
+      throw new IllegalArgumentException(
+          "a permit epoch is >= 1, or 0 for none; was " + permitEpoch);
+    }
+  }
+
+  /** A batch that claims only: no dial permit is granted with it. */
+  public BatchClaimRequest(ClaimRequest request, List<PhoneNumber> from) {
+    this(request, from, 0);
+  }
+
+  /** This batch, asking for each claimed call's dial permit with the lease epoch {@code epoch}. */
+  public BatchClaimRequest withPermits(long epoch) {
+    if (epoch < 1) {
+      throw new IllegalArgumentException("a permit epoch is >= 1, was " + epoch);
+    }
+    return new BatchClaimRequest(request, from, epoch);
+  }
+
+  /** Whether the claimed calls should get their dial permits in the claim's atomic step. */
+  public boolean grantsPermits() {
+    return permitEpoch > 0;
   }
 
   /** A batch of {@code size} claims that all call from {@code request.from()}. */

@@ -7,7 +7,8 @@ import java.util.List;
  * What a batch claim produced ({@link CampaignStore#claimBatch}).
  *
  * @param claimed the leads claimed, each with its new call, in claim order (the i-th was called
- *     from the request's {@code from.get(i)}); each entry's own {@code passedOver} is empty
+ *     from the request's {@code from.get(i)}); each entry's own {@code passedOver} is empty. A call
+ *     whose permit was granted with the claim has its {@code sentAt}; any other is unsent
  * @param passedOver every due lead the batch passed over (suppressed or capped), as stored now
  * @param stoppedBy why the batch claimed fewer than it asked for: the reason the next single claim
  *     would have been denied; {@code null} exactly when it claimed all it asked for

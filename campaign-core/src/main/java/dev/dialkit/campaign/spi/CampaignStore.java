@@ -320,6 +320,17 @@ public interface CampaignStore {
    * does it in one transaction); the default runs {@link #claimNext} for each lead, which keeps
    * every guarantee but not the speed. Either way no limit is exceeded and no lead is claimed
    * twice, whatever the threads and instances.
+   *
+   * <p><b>Permits with the claim.</b> A request that {@link BatchClaimRequest#grantsPermits()} asks
+   * for each claimed call's dial permit too: a call is returned granted ({@code sentAt} = the
+   * request's {@code now} to the millisecond, its {@code CALL_INITIATED} entry ({@link
+   * DialPermits#sentEntry}) in the log) exactly when {@link #requestDialPermit} with the request's
+   * owner, {@link BatchClaimRequest#permitEpoch()} and {@code now} would grant it right after the
+   * claim; otherwise it is returned unsent, as claimed. The claim's own checks (running, lease held
+   * at {@code now}, not suppressed) are the permit's but one: the lease's epoch, which a store
+   * granting in the claim's atomic step checks as well. A store that cannot do it in that step asks
+   * {@link #requestDialPermit} for each call after the claim ({@link ClaimPermits}, as the default
+   * does); the dialer treats both the same.
    */
   default BatchClaimResult claimBatch(BatchClaimRequest request) {
     List<ClaimResult.Claimed> claimed = new ArrayList<>();
@@ -333,9 +344,12 @@ public interface CampaignStore {
         i++;
         continue;
       }
-      return new BatchClaimResult(claimed, passedOver, ((ClaimResult.Denied) result).reason());
+      return ClaimPermits.grantEach(
+          this,
+          request,
+          new BatchClaimResult(claimed, passedOver, ((ClaimResult.Denied) result).reason()));
     }
-    return new BatchClaimResult(claimed, passedOver, null);
+    return ClaimPermits.grantEach(this, request, new BatchClaimResult(claimed, passedOver, null));
   }
 
   /** The most leads one {@link #claimBatch} claims. */
@@ -372,8 +386,8 @@ public interface CampaignStore {
    * provider answers. On a refusal nothing changes. Two concurrent requests for one call: at most
    * one is granted.
    *
-   * <p>A later batched claim may carry the permit in the same round trip; the conditions stay the
-   * same.
+   * <p>A batched claim may carry the permits of the calls it claims ({@link
+   * BatchClaimRequest#grantsPermits()}); the conditions stay the same.
    */
   DialPermit requestDialPermit(PermitRequest request);
 

@@ -1,8 +1,11 @@
 package dev.dialkit.campaign.spi;
 
 import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallLogEntry;
+import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CampaignStatus;
+import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadState;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -92,5 +95,35 @@ public final class DialPermits {
   /** The call as the grant stores it: {@code sentAt} = {@code now}, version one higher. */
   public static Call granted(Call call, PermitRequest request) {
     return call.toBuilder().sentAt(request.now()).nextVersion(request.now()).build();
+  }
+
+  /**
+   * A call the claim created with its permit ({@link BatchClaimRequest#grantsPermits()}): {@code
+   * sentAt} = the claim's {@code now}, truncated to the millisecond as every store keeps it.
+   */
+  public static Call grantedAtClaim(Call created, Instant now) {
+    return created.toBuilder().sentAt(now.truncatedTo(ChronoUnit.MILLIS)).build();
+  }
+
+  /**
+   * The call-log entry a grant appends ({@code CALL_INITIATED}): the same text whether the dialer
+   * asked {@link CampaignStore#requestDialPermit} or the claim granted it.
+   *
+   * @param call the call
+   * @param lead its lead, as claimed (its attempts counted)
+   * @param at the permit's instant (the call's {@code sentAt} once granted)
+   * @param resend whether this permit replaces an earlier one the provider did not act on
+   */
+  public static CallLogEntry sentEntry(Call call, Lead lead, Instant at, boolean resend) {
+    return CallLogEntry.draft(
+        call,
+        at,
+        CallLogEvent.CALL_INITIATED,
+        CallStatus.INITIATED,
+        (resend ? "resending attempt " : "attempt ")
+            + lead.attempts()
+            + " from "
+            + call.from().masked(),
+        null);
   }
 }

@@ -57,15 +57,21 @@ class ComplianceTeethTest {
               });
         };
 
+    // the separate permit (the path a pre-dial hook takes) is where the check matters: a permit
+    // that rides in the claim checks the list in the claim's own step, and its send cannot wait
     Switches.suppressionAtPermit = false;
+    Switches.permitsWithClaims = false;
     SimulationReport unchecked = directed(AttemptCaps.NONE, optOutWhileWaiting);
     assertThat(unchecked.violations())
         .as("checked only at the claim, the waiting call is sent after the opt-out")
         .anyMatch(v -> v.contains("after the number's suppression returned"));
 
-    Switches.reset();
-    SimulationReport checked = directed(AttemptCaps.NONE, optOutWhileWaiting);
-    assertThat(checked.violations()).as(checked.describe()).isEmpty();
+    for (boolean withClaims : new boolean[] {true, false}) {
+      Switches.reset();
+      Switches.permitsWithClaims = withClaims;
+      SimulationReport checked = directed(AttemptCaps.NONE, optOutWhileWaiting);
+      assertThat(checked.violations()).as(checked.describe()).isEmpty();
+    }
   }
 
   /**

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The simulator has teeth: for each failure found adversarially before the exactly-once work, a
  * directed scenario built from the fault simulator finds it when the safeguard that prevents it is
- * switched off ({@link Switches}, used only here), and finds nothing with it on.
+ * switched off ({@link Switches}, used only here), and finds nothing with it on. A safeguard of the
+ * separate dial permit (the path a pre-dial hook takes) is switched off with the permits carried by
+ * claims turned off too, so that the scenario reaches it; the safe half then runs on both paths.
  */
 class SimulatorTeethTest {
   private static final long SEED = 7;
@@ -72,14 +75,13 @@ class SimulatorTeethTest {
         };
 
     Switches.fencedPermits = false;
+    Switches.permitsWithClaims = false;
     SimulationReport unfenced = directed(freezeAfterFirstClaim);
     assertThat(unfenced.violations())
         .as("without fencing the frozen claimer dials a lead someone else dialed")
         .anyMatch(v -> v.contains("two live calls") || v.contains("reached the provider"));
 
-    Switches.reset();
-    SimulationReport fenced = directed(freezeAfterFirstClaim);
-    assertThat(fenced.violations()).as(fenced.describe()).isEmpty();
+    safeOnBothPaths(() -> directed(freezeAfterFirstClaim));
   }
 
   /**
@@ -125,14 +127,13 @@ class SimulatorTeethTest {
         };
 
     Switches.fencedPermits = false;
+    Switches.permitsWithClaims = false;
     SimulationReport unfenced = directed(stopWhileWaiting);
     assertThat(unfenced.violations())
         .as("without fencing the waiting call goes out after the %s returned", how)
         .anyMatch(v -> v.contains("came after the " + how));
 
-    Switches.reset();
-    SimulationReport fenced = directed(stopWhileWaiting);
-    assertThat(fenced.violations()).as(fenced.describe()).isEmpty();
+    safeOnBothPaths(() -> directed(stopWhileWaiting));
   }
 
   /**
@@ -147,26 +148,23 @@ class SimulatorTeethTest {
           AtomicBoolean done = new AtomicBoolean();
           world.onOp(
               (who, op, after, args, result) -> {
-                if (after
-                    && op.equals("requestDialPermit")
-                    && result instanceof dev.dialkit.campaign.spi.DialPermit.Granted granted
-                    && done.compareAndSet(false, true)) {
-                  pauseVia(
-                      world, 1 - who.index(), granted.call().tenant(), granted.call().campaignId());
+                Call granted = granted(op, after, result);
+                if (granted != null && done.compareAndSet(false, true)) {
+                  pauseVia(world, 1 - who.index(), granted.tenant(), granted.campaignId());
                   world.freezeHere(who, who.incarnation(), Duration.ofMillis(600));
                 }
               });
         };
 
-    Switches.fenceStops = false;
-    SimulationReport unfenced = directed(pauseWhileASendStalls);
-    assertThat(unfenced.violations())
-        .as("without the fence, pause returns while a request is still being handed over")
-        .anyMatch(v -> v.contains("came after the pause"));
-
-    Switches.reset();
-    SimulationReport fenced = directed(pauseWhileASendStalls);
-    assertThat(fenced.violations()).as(fenced.describe()).isEmpty();
+    for (boolean withClaims : new boolean[] {true, false}) {
+      Switches.fenceStops = false;
+      Switches.permitsWithClaims = withClaims;
+      SimulationReport unfenced = directed(pauseWhileASendStalls);
+      assertThat(unfenced.violations())
+          .as("without the fence, pause returns while a request is still being handed over")
+          .anyMatch(v -> v.contains("came after the pause"));
+    }
+    safeOnBothPaths(() -> directed(pauseWhileASendStalls));
   }
 
   // ---------------------------------------------------------------- add versus complete
@@ -231,14 +229,13 @@ class SimulatorTeethTest {
         };
 
     Switches.releaseAbandonedClaims = false;
+    Switches.permitsWithClaims = false;
     SimulationReport kept = directed(loseFirstClaimAnswer);
     assertThat(kept.violations())
         .as("without the release the abandoned claim keeps its lead in progress")
         .anyMatch(v -> v.contains("still in progress") || v.contains("did not settle"));
 
-    Switches.reset();
-    SimulationReport released = directed(loseFirstClaimAnswer);
-    assertThat(released.violations()).as(released.describe()).isEmpty();
+    safeOnBothPaths(() -> directed(loseFirstClaimAnswer));
   }
 
   /**
@@ -336,6 +333,7 @@ class SimulatorTeethTest {
         };
 
     Switches.releaseAbandonedClaims = false;
+    Switches.permitsWithClaims = false;
     FaultSimulation.builder()
         .seed(SEED)
         .plan(FaultPlan.quiet(2))
@@ -345,22 +343,32 @@ class SimulatorTeethTest {
         .run();
     assertThat(firstAfter.get()).as("without the release, the dead claim holds the slot").isNull();
 
-    Switches.reset();
-    died.set(null);
-    firstAfter.set(null);
-    SimulationReport report =
-        FaultSimulation.builder()
-            .seed(SEED)
-            .plan(FaultPlan.quiet(2))
-            .limits(1, 1)
-            .directions(dieAfterFirstClaim)
-            .build()
-            .run();
-    assertThat(report.violations()).as(report.describe()).isEmpty();
-    Instant leaseExpired = died.get().plus(SimWorlds.LEASE);
-    assertThat(firstAfter.get())
-        .isNotNull()
-        .isBeforeOrEqualTo(leaseExpired.plus(SimWorlds.POLL.multipliedBy(2)));
+    // separate permits: the dead claim's call is certainly unsent and released at the takeover.
+    // Permits with the claim: it may have been sent, so the survivor asks the provider once its
+    // sender can no longer send (permit timeout + reconcile delay after first seeing it)
+    for (boolean withClaims : new boolean[] {false, true}) {
+      Switches.reset();
+      Switches.permitsWithClaims = withClaims;
+      died.set(null);
+      firstAfter.set(null);
+      SimulationReport report =
+          FaultSimulation.builder()
+              .seed(SEED)
+              .plan(FaultPlan.quiet(2))
+              .limits(1, 1)
+              .directions(dieAfterFirstClaim)
+              .build()
+              .run();
+      assertThat(report.violations()).as(report.describe()).isEmpty();
+      Instant leaseExpired = died.get().plus(SimWorlds.LEASE);
+      Duration unknownOutcome =
+          withClaims ? SimWorlds.PERMIT_TIMEOUT.plus(SimWorlds.RECONCILE_DELAY) : Duration.ZERO;
+      assertThat(firstAfter.get())
+          .as(withClaims ? "permits with claims" : "separate permits")
+          .isNotNull()
+          .isBeforeOrEqualTo(
+              leaseExpired.plus(unknownOutcome).plus(SimWorlds.POLL.multipliedBy(2)));
+    }
   }
 
   /** A finished campaign's lease is released, not renewed by every heartbeat for ever. */
@@ -425,6 +433,42 @@ class SimulatorTeethTest {
       }
     }
     return late;
+  }
+
+  /**
+   * The call a store operation just granted its dial permit: a separate permit, or the first call a
+   * claim granted with it; {@code null} for anything else.
+   */
+  private static Call granted(String op, boolean after, Object result) {
+    if (!after) {
+      return null;
+    }
+    if (op.equals("requestDialPermit")
+        && result instanceof dev.dialkit.campaign.spi.DialPermit.Granted granted) {
+      return granted.call();
+    }
+    if (op.equals("claimBatch") && result instanceof BatchClaimResult batch) {
+      return batch.claimed().stream()
+          .map(ClaimResult.Claimed::call)
+          .filter(c -> c.sentAt() != null)
+          .findFirst()
+          .orElse(null);
+    }
+    return null;
+  }
+
+  /**
+   * The safe half of a scenario on both paths: dial permits with the claims (the default) and
+   * separate ones (as with a pre-dial hook); neither may show a violation.
+   */
+  private static void safeOnBothPaths(Supplier<SimulationReport> run) {
+    Switches.reset();
+    SimulationReport withClaims = run.get();
+    assertThat(withClaims.violations()).as(withClaims.describe()).isEmpty();
+    Switches.permitsWithClaims = false;
+    SimulationReport separate = run.get();
+    assertThat(separate.violations()).as(separate.describe()).isEmpty();
+    Switches.reset();
   }
 
   private static void pauseVia(SimWorld world, int instance, TenantId tenant, CampaignId id) {

@@ -136,9 +136,9 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.calls = new CallRows(tables);
     this.slots = new SlotRows(tables);
     this.callLog = new LogRows(tables);
+    this.claims = new Claims(tables, campaigns, leads, calls, slots, suppressions, callLog);
     this.instances = new InstanceRows(tables);
     this.leases = new LeaseRows(tables);
-    this.claims = new Claims(tables, campaigns, leads, calls, slots, suppressions);
     this.permits = new Permits(tables, dialect, calls, callLog, suppressions);
     this.transitions = new Transitions(tables, campaigns, leads, calls, slots, callLog);
     this.oneStatement = new OneStatementTransition(tables, dialect, calls, leads);

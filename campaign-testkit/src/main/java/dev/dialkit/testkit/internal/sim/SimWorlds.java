@@ -25,6 +25,9 @@ public final class SimWorlds {
   public static final Duration WATCHDOG = Duration.ofSeconds(2);
   public static final Duration PERMIT_TIMEOUT = Duration.ofSeconds(1);
 
+  /** How long recovery waits after a call's sender could last have sent it, to ask the provider. */
+  public static final Duration RECONCILE_DELAY = Duration.ofSeconds(3);
+
   private SimWorlds() {}
 
   public static SimulatedCallProvider provider(SimWorld world, long seed, boolean faults) {
@@ -83,7 +86,7 @@ public final class SimWorlds {
         .leaseTtl(LEASE)
         .watchdogInterval(WATCHDOG)
         .watchdogGrace(Duration.ofSeconds(20))
-        .reconcileDelay(Duration.ofSeconds(3))
+        .reconcileDelay(RECONCILE_DELAY)
         .permitTimeout(PERMIT_TIMEOUT)
         .recoveryGrace(Duration.ofSeconds(2))
         .statusQueriesPerSecond(20)

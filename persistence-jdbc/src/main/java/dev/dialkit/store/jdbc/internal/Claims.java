@@ -2,6 +2,7 @@ package dev.dialkit.store.jdbc.internal;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallId;
+import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
@@ -16,6 +17,7 @@ import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.ClaimResult.Reason;
+import dev.dialkit.campaign.spi.DialPermits;
 import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.campaign.spi.SlotUsage;
 import java.sql.Connection;
@@ -53,6 +55,7 @@ public final class Claims {
   private final CallRows calls;
   private final SlotRows slots;
   private final SuppressionRows suppressions;
+  private final LogRows callLog;
   private final ClaimPrecheck precheck;
 
   public Claims(
@@ -61,8 +64,10 @@ public final class Claims {
       LeadRows leads,
       CallRows calls,
       SlotRows slots,
-      SuppressionRows suppressions) {
+      SuppressionRows suppressions,
+      LogRows callLog) {
     this.t = tables;
+    this.callLog = callLog;
     this.campaigns = campaigns;
     this.leads = leads;
     this.calls = calls;
@@ -89,7 +94,8 @@ public final class Claims {
     if (early != null) {
       return denied(early);
     }
-    Reason campaign = lockCampaign(c, request);
+    long[] leaseEpoch = new long[1];
+    Reason campaign = lockCampaign(c, request, leaseEpoch);
     if (campaign != null) {
       return denied(campaign);
     }
@@ -105,7 +111,10 @@ public final class Claims {
     int room = Math.min(batch.max(), room(used, request.limits()));
     List<Lead> passedOver = new ArrayList<>();
     List<LeadRows.Picked> chosen = dialable(c, request, room, passedOver);
-    List<ClaimResult.Claimed> claimed = write(c, batch, chosen);
+    // the permits ride in this transaction: it already checked status, lease and suppression
+    // under the campaign row's lock; only the epoch is the permit's own
+    boolean permitted = batch.grantsPermits() && batch.permitEpoch() == leaseEpoch[0];
+    List<ClaimResult.Claimed> claimed = write(c, batch, chosen, permitted);
     long skipped = passedOver.stream().filter(l -> l.state() == LeadState.SKIPPED).count();
     int n = claimed.size();
     campaigns.addCounters(
@@ -124,16 +133,25 @@ public final class Claims {
     return new BatchClaimResult(List.of(), List.of(), reason);
   }
 
-  /** Locks the campaign row; the denial its status or lease gives, or null. */
-  private Reason lockCampaign(Connection c, ClaimRequest request) throws SQLException {
+  /**
+   * Locks the campaign row; the denial its status or lease gives, or null. The lease's epoch goes
+   * to {@code epoch[0]}.
+   */
+  private Reason lockCampaign(Connection c, ClaimRequest request, long[] epoch)
+      throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT tenant, status, lease_owner, lease_expiry, schedule_start, schedule_end FROM "
+            "SELECT tenant, status, lease_owner, lease_expiry, schedule_start, schedule_end,"
+                + " lease_epoch FROM "
                 + t.campaigns
                 + " WHERE id = ? FOR UPDATE")) {
       s.setString(1, request.campaignId().value());
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? campaignDenial(r, request) : Reason.NOT_RUNNING;
+        if (!r.next()) {
+          return Reason.NOT_RUNNING;
+        }
+        epoch[0] = r.getLong("lease_epoch");
+        return campaignDenial(r, request);
       }
     }
   }
@@ -240,9 +258,13 @@ public final class Claims {
     return chosen;
   }
 
-  /** Claims the chosen leads: leads, calls and slot rows, one batched statement each. */
+  /**
+   * Claims the chosen leads: leads, calls and slot rows, one batched statement each, and with
+   * {@code permitted} the calls' {@code CALL_INITIATED} entries, one more.
+   */
   private List<ClaimResult.Claimed> write(
-      Connection c, BatchClaimRequest batch, List<LeadRows.Picked> chosen) throws SQLException {
+      Connection c, BatchClaimRequest batch, List<LeadRows.Picked> chosen, boolean permitted)
+      throws SQLException {
     if (chosen.isEmpty()) {
       return List.of();
     }
@@ -251,6 +273,7 @@ public final class Claims {
     List<Call> newCalls = new ArrayList<>(chosen.size());
     List<CallId> ids = new ArrayList<>(chosen.size());
     List<Integer> callsMade = new ArrayList<>(chosen.size());
+    List<CallLogEntry> entries = new ArrayList<>(permitted ? chosen.size() : 0);
     for (int i = 0; i < chosen.size(); i++) {
       LeadRows.Picked picked = chosen.get(i);
       Lead lead = picked.lead().claimed();
@@ -258,6 +281,10 @@ public final class Claims {
       int attempt = Math.max(picked.callsMade(), picked.lead().attempts()) + 1;
       Call call =
           Call.initiated(lead, attempt, request.provider(), batch.from().get(i), request.now());
+      if (permitted) {
+        call = DialPermits.grantedAtClaim(call, request.now());
+        entries.add(DialPermits.sentEntry(call, lead, call.sentAt(), false));
+      }
       claimed.add(new ClaimResult.Claimed(lead, call));
       newCalls.add(call);
       ids.add(call.id());
@@ -266,6 +293,7 @@ public final class Claims {
     leads.markClaimed(c, claimed.stream().map(x -> x.lead().id()).toList(), callsMade);
     calls.insert(c, newCalls);
     slots.hold(c, ids, request.tenant(), request.campaignId());
+    callLog.append(c, entries);
     return claimed;
   }
 }

@@ -23,6 +23,7 @@ import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.CallbackRequest;
 import dev.dialkit.campaign.spi.CallbackResult;
+import dev.dialkit.campaign.spi.ClaimPermits;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.DialPermit;
@@ -217,15 +218,18 @@ public final class MongoStore extends StoreReads {
   @Override
   public BatchClaimResult claimBatch(BatchClaimRequest request) {
     Objects.requireNonNull(request, "request");
-    return run(
-        "claim a batch of leads of campaign " + request.request().campaignId(),
-        () ->
-            new BatchClaimer(
-                    new Claimer(db, ledger, outbox, undo, passOver, doNotCall),
-                    new SlotBatch(db.slots(), ledger),
-                    undo,
-                    outbox)
-                .claim(request));
+    BatchClaimResult claimed =
+        run(
+            "claim a batch of leads of campaign " + request.request().campaignId(),
+            () ->
+                new BatchClaimer(
+                        new Claimer(db, ledger, outbox, undo, passOver, doNotCall),
+                        new SlotBatch(db.slots(), ledger),
+                        undo,
+                        outbox)
+                    .claim(request));
+    // without a transaction spanning the claim, each permit is its own atomic step after it
+    return ClaimPermits.grantEach(this, request, claimed);
   }
 
   @Override
