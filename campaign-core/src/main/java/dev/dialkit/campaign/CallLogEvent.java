@@ -35,7 +35,11 @@ public enum CallLogEvent {
    * (and the one replaced).
    */
   DISPOSITION_RECORDED,
-  /** A call back to the call's lead was scheduled; the detail says when. */
+  /**
+   * A call back to a lead was scheduled: on the call whose disposition asked for it, or on the
+   * campaign (no call) when the host asked directly; the detail names the lead and says when, in
+   * its zone.
+   */
   CALLBACK_SCHEDULED,
   /** The campaign's status changed. */
   CAMPAIGN_STATUS

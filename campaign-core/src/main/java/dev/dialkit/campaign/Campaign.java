@@ -51,6 +51,15 @@ public record Campaign(
   }
 
   /**
+   * This completed campaign running again at {@code at}, for a callback its last call asked for
+   * ({@code CampaignStore.scheduleCallback}): {@code RUNNING}, without an end time.
+   */
+  public Campaign reopened(Instant at) {
+    return new Campaign(
+        id, tenant, spec, CampaignStatus.RUNNING, counters, createdAt, startedAt, null, at);
+  }
+
+  /**
    * Whether the campaign is done by its counters: it is {@code RUNNING} or {@code SCHEDULED}, has
    * leads, and none is queued or in progress. What {@code CampaignStore.completeIfDone} checks.
    */

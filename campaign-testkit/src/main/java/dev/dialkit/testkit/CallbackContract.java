@@ -79,6 +79,72 @@ interface CallbackContract extends StoreContractSupport {
   }
 
   @Test
+  default void aCallbackAskedDuringTheLastCallReopensTheCompletedCampaign() {
+    Campaign campaign = runningWithLeads(TENANT_A, "cb-reopen", 0, 1);
+    ClaimResult.Claimed last = claimed(campaign, T0);
+    end(last.call(), LeadOutcome.finalState(LeadState.DONE));
+    Campaign completed = store().completeIfDone(TENANT_A, campaign.id(), seconds(31)).orElseThrow();
+    assertThat(completed.status()).isEqualTo(CampaignStatus.COMPLETED);
+    assertThat(completed.endedAt()).isEqualTo(seconds(31));
+
+    // the agent's disposition ("call me at five") arrives after the campaign completed
+    Instant at = seconds(1800);
+    CallbackResult result = callback(last.lead(), at, false, seconds(40));
+
+    assertThat(result.result()).isEqualTo(CallbackResult.Result.REOPENED);
+    assertThat(result.scheduled()).isTrue();
+    assertThat(result.lead().state()).isEqualTo(LeadState.QUEUED);
+    assertThat(result.lead().hold()).isEqualTo(LeadHold.CALLBACK);
+    Campaign reopened = reload(campaign);
+    assertThat(reopened.status()).isEqualTo(CampaignStatus.RUNNING);
+    assertThat(reopened.endedAt()).as("running again: no end time").isNull();
+    assertThat(counter(campaign, Counter.LEADS_QUEUED)).isEqualTo(1);
+    assertThat(counter(campaign, Counter.LEADS_DONE)).isZero();
+    assertThat(store().completeIfDone(TENANT_A, campaign.id(), seconds(41)))
+        .as("the callback keeps it running")
+        .isEmpty();
+
+    assertThat(lease(campaign.id(), StoreFixtures.OWNER, seconds(42), StoreFixtures.LEASE_TTL))
+        .isTrue();
+    ClaimResult.Claimed back = claimed(campaign, at);
+    assertThat(back.lead().id()).isEqualTo(last.lead().id());
+    end(back.call(), LeadOutcome.finalState(LeadState.DONE));
+    assertThat(store().completeIfDone(TENANT_A, campaign.id(), at.plusSeconds(60)))
+        .as("and completes again once it is done")
+        .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(CampaignStatus.COMPLETED));
+  }
+
+  @Test
+  default void aCompletedCampaignWhoseScheduleEndsFirstIsNotReopened() {
+    Campaign plain = StoreFixtures.draft(TENANT_A, "cb-ended");
+    Campaign draft =
+        Campaign.draft(
+            plain.id(),
+            TENANT_A,
+            dev.dialkit.campaign.CampaignSpec.from(plain.spec())
+                .schedule(dev.dialkit.campaign.CampaignSchedule.endingAt(seconds(600)))
+                .build(),
+            T0);
+    store().createCampaign(draft);
+    Campaign campaign = move(draft, CampaignStatus.DRAFT, CampaignStatus.RUNNING, T0);
+    assertThat(lease(campaign.id(), StoreFixtures.OWNER, T0, StoreFixtures.LEASE_TTL)).isTrue();
+    insert(campaign, StoreFixtures.leads(campaign, 0, 1));
+    ClaimResult.Claimed last = claimed(campaign, T0);
+    end(last.call(), LeadOutcome.finalState(LeadState.DONE));
+    store().completeIfDone(TENANT_A, campaign.id(), seconds(31)).orElseThrow();
+    Lead done = reloadLead(last.lead());
+
+    assertThat(callback(done, seconds(600), false, seconds(40)).result())
+        .as("the schedule ends by the callback time")
+        .isEqualTo(CallbackResult.Result.CAMPAIGN_ENDED);
+    assertThat(reload(campaign).status()).isEqualTo(CampaignStatus.COMPLETED);
+    assertThat(reloadLead(done)).isEqualTo(done);
+    assertThat(callback(done, seconds(599), false, seconds(40)).result())
+        .as("before the end it reopens")
+        .isEqualTo(CallbackResult.Result.REOPENED);
+  }
+
+  @Test
   default void aQueuedLeadWaitsForTheCallbackAndARefundGivesAnAttemptBack() {
     Campaign campaign = runningWithLeads(TENANT_A, "cb-2", 0, 1);
     ClaimResult.Claimed first = claimed(campaign, T0);

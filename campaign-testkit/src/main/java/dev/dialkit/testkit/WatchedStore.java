@@ -30,11 +30,26 @@ public final class WatchedStore {
 
   /** {@code inner}, reporting every call that returned normally to {@code after}. */
   public static CampaignStore watch(CampaignStore inner, Consumer<Invocation> after) {
+    return watch(inner, call -> {}, after);
+  }
+
+  /**
+   * As {@link #watch(CampaignStore, Consumer)}, and every call is first shown to {@code before}
+   * (its result {@code null}), which may throw to fail it before the store is touched: a store that
+   * is down.
+   */
+  public static CampaignStore watch(
+      CampaignStore inner, Consumer<Invocation> before, Consumer<Invocation> after) {
     return (CampaignStore)
         Proxy.newProxyInstance(
             CampaignStore.class.getClassLoader(),
             new Class<?>[] {CampaignStore.class},
             (proxy, method, args) -> {
+              before.accept(
+                  new Invocation(
+                      method.getName(),
+                      args == null ? List.of() : java.util.Arrays.asList(args),
+                      null));
               Object result;
               try {
                 result = method.invoke(inner, args);

@@ -13,6 +13,7 @@ import dev.dialkit.campaign.CampaignProgress;
 import dev.dialkit.campaign.ConcurrencyPolicy;
 import dev.dialkit.campaign.Conversation;
 import dev.dialkit.campaign.DialDecision;
+import dev.dialkit.campaign.DialkitEvent;
 import dev.dialkit.campaign.Disposition;
 import dev.dialkit.campaign.DispositionCode;
 import dev.dialkit.campaign.DispositionSet;
@@ -123,6 +124,17 @@ class CallOutcomeTest {
                   .filter(e -> e.event() == CallLogEvent.DISPOSITION_RECORDED))
           .as("interested, then callback; the retry logged nothing")
           .hasSize(2);
+      assertThat(
+              rig
+                  .dialer
+                  .callLog()
+                  .forCall(TENANT, callA.id(), PageRequest.of(0, 100))
+                  .items()
+                  .stream()
+                  .filter(e -> e.event() == CallLogEvent.CALLBACK_SCHEDULED))
+          .as("on the call that asked for it, with the local time")
+          .isNotEmpty()
+          .allSatisfy(e -> assertThat(e.detail()).contains("2026-03-02T15:30", "Europe/London"));
 
       rig.scheduler.advance(
           Duration.between(
@@ -144,6 +156,63 @@ class CallOutcomeTest {
           .containsEntry("transcript_summary", "asked for a call at 15:30")
           .containsEntry("last_conversation", "asked for a call at 15:30")
           .containsEntry("last_disposition", "callback");
+
+      // listeners see what progress() shows: the counts ride in every progress event
+      rig.scheduler.advance(Duration.ofMinutes(5));
+      CampaignProgress announced =
+          rig.events.stream()
+              .filter(DialkitEvent.ProgressUpdated.class::isInstance)
+              .map(e -> ((DialkitEvent.ProgressUpdated) e).progress())
+              .reduce((first, second) -> second)
+              .orElseThrow();
+      assertThat(announced.callsEnded()).as("after the callback's call").isEqualTo(3);
+      assertThat(announced.dispositions()).isEqualTo(Map.of("callback", 1L, "do_not_call", 1L));
+    }
+  }
+
+  @Test
+  void aCallbackAskedDuringTheLastCallReopensTheCompletedCampaignAndIsDialedThen() {
+    try (DialerRig rig =
+        new DialerRig(ConcurrencyPolicy.defaults(), p -> p.outcomeOdds(0, 0, 0, 0))) {
+      CampaignId id = rig.campaign("reopen", s -> s.callingWindow(WINDOW).dispositions(CODES));
+      rig.dialer.leads().add(TENANT, id, List.of(lead(1, "Europe/London")));
+      rig.dialer.start();
+      rig.dialer.campaigns().start(TENANT, id);
+      rig.runUntilStatus(id, dev.dialkit.campaign.CampaignStatus.COMPLETED);
+      Lead only = rig.allLeads(id).get(0);
+      Call last = onlyCall(rig, only);
+
+      // the agent's disposition comes after the call ended, and so after the campaign completed
+      rig.dialer
+          .calls()
+          .disposition(
+              TENANT,
+              last.id(),
+              Disposition.of("callback").withCallbackAt(LocalDateTime.parse("2026-03-02T15:30")));
+
+      assertThat(rig.status(id)).isEqualTo(dev.dialkit.campaign.CampaignStatus.RUNNING);
+      rig.scheduler.runDue(); // listeners run on the scheduler
+      assertThat(rig.events)
+          .filteredOn(DialkitEvent.CampaignResumed.class::isInstance)
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(((DialkitEvent.CampaignResumed) e).reason())
+                      .contains("reopened", only.id().value()));
+      rig.scheduler.advance(
+          Duration.between(rig.clock.instant(), java.time.Instant.parse("2026-03-02T15:29:00Z")));
+      assertThat(rig.providerCallsTo(only.phone())).as("not before its time").hasSize(1);
+      rig.scheduler.advance(Duration.ofMinutes(2));
+      rig.runUntilStatus(id, dev.dialkit.campaign.CampaignStatus.COMPLETED);
+      assertThat(rig.providerCallsTo(only.phone())).hasSize(2);
+      assertThat(rig.providerCallsTo(only.phone()).get(1).placedAt())
+          .isBetween(
+              java.time.Instant.parse("2026-03-02T15:30:00Z"),
+              java.time.Instant.parse("2026-03-02T15:31:00Z"));
+      assertThat(rig.events)
+          .filteredOn(DialkitEvent.CampaignCompleted.class::isInstance)
+          .as("completed, reopened, completed again")
+          .hasSize(2);
     }
   }
 

@@ -49,7 +49,10 @@ final class DialerRig implements AutoCloseable {
   /** Run after every store operation, with what it was asked and answered. */
   final List<Consumer<WatchedStore.Invocation>> afterEach = new CopyOnWriteArrayList<>();
 
-  /** When set, every lookup of a call ({@code findCall...}) fails with it: a store gone down. */
+  /**
+   * When set, every lookup and change of a call ({@code findCall...}, {@code applyTransition})
+   * fails with it: a store gone down (a webhook whose call the dialer remembers reads nothing).
+   */
   volatile RuntimeException lookupFailure;
 
   final FlakyProvider flaky;
@@ -100,9 +103,13 @@ final class DialerRig implements AutoCloseable {
         inner,
         call -> {
           RuntimeException failure = lookupFailure;
-          if (failure != null && call.method().startsWith("findCall")) {
+          if (failure != null
+              && (call.method().startsWith("findCall")
+                  || call.method().equals("applyTransition"))) {
             throw failure;
           }
+        },
+        call -> {
           boolean claimed =
               call.result() instanceof ClaimResult.Claimed
                   || (call.result() instanceof BatchClaimResult batch && !batch.isEmpty());

@@ -97,6 +97,7 @@ final class CallPlacer {
    *     granted with it ({@code call.sentAt()} set) counts from there
    */
   void place(Campaign campaign, Lead lead, Call call, long claimNanos) {
+    updater.remember(call);
     placements.waiting(call.id(), now());
     events.callUpdated(call, null);
     Placement p =

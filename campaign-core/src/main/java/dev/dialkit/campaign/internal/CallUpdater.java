@@ -1,14 +1,17 @@
 package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.Campaign;
+import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.CallStatusUpdate;
 import dev.dialkit.campaign.spi.CallTransition;
 import dev.dialkit.campaign.spi.CampaignStore;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -55,6 +59,7 @@ final class CallUpdater {
   private final ProviderChoice providers;
   private final Set<String> unknownStatuses = ConcurrentHashMap.newKeySet();
   private final CallLocks locks = new CallLocks();
+  private final RecentCalls recent;
 
   CallUpdater(
       CampaignStore store,
@@ -62,8 +67,10 @@ final class CallUpdater {
       EventPublisher events,
       CampaignLifecycle lifecycle,
       CallEndListener ended,
-      ProviderChoice providers) {
+      ProviderChoice providers,
+      int recentCalls) {
     this.store = store;
+    this.recent = new RecentCalls(recentCalls);
     this.providers = providers;
     this.clock = clock;
     this.events = events;
@@ -79,8 +86,22 @@ final class CallUpdater {
     return result;
   }
 
+  /**
+   * The call as this instance last stored it, if it is {@code tenant}'s and still in progress: what
+   * a webhook needs to find its call without a store read ({@link RecentCalls}).
+   */
+  Optional<Call> recent(TenantId tenant, CallId id) {
+    return recent.find(tenant, id);
+  }
+
+  /** Keeps a call the store just returned (a claim's), so that its webhooks need no read. */
+  void remember(Call call) {
+    recent.remember(call);
+  }
+
   private Result apply(Call target, CallStatusUpdate update, List<Runnable> after) {
-    Call call = target;
+    // the holder of this call's lock before us may have changed it since the caller read it
+    Call call = recent.freshest(target);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Instant now = clock.instant();
       Instant at = update.occurredAt() != null ? update.occurredAt() : now;
@@ -112,6 +133,7 @@ final class CallUpdater {
           return Result.NOT_FOUND;
         case CONFLICT:
           call = result.call() != null ? result.call() : reread(call);
+          recent.remember(call);
           if (call == null) {
             return Result.NOT_FOUND;
           }
@@ -201,7 +223,7 @@ final class CallUpdater {
       String detail,
       Instant putBackAt,
       List<Runnable> after) {
-    Call call = target;
+    Call call = recent.freshest(target);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (!precondition.test(call)) {
         return call;
@@ -221,6 +243,7 @@ final class CallUpdater {
         return null;
       }
       call = result.call() != null ? result.call() : reread(call);
+      recent.remember(call);
       if (call == null) {
         return null;
       }
@@ -267,6 +290,7 @@ final class CallUpdater {
                 List.of(entry)));
     if (result.outcome() == TransitionResult.Outcome.APPLIED) {
       Call stored = result.call() != null ? result.call() : next;
+      recent.remember(stored);
       // published with the lock held, so that a call's events keep the order of its changes (the
       // publish only queues the event)
       events.callUpdated(stored, previous.status());
@@ -281,7 +305,12 @@ final class CallUpdater {
                   stored.campaignId(),
                   stored.status());
               ended.callEnded(of, stored, outcome);
-              lifecycle.completeIfDone(stored.tenant(), stored.campaignId());
+              // read before this call ended: with leads still queued then, this is not the last
+              // call (each of those leads is claimed, passed over or expired, and whichever ends
+              // last checks), so the completion's own read is saved under load
+              if (of == null || of.counters().get(Counter.LEADS_QUEUED) == 0) {
+                lifecycle.completeIfDone(stored.tenant(), stored.campaignId());
+              }
             }
             events.progressChanged(stored.tenant(), stored.campaignId());
           });
@@ -330,7 +359,9 @@ final class CallUpdater {
   }
 
   private Call reread(Call call) {
-    return store.findCall(call.tenant(), call.id()).orElse(null);
+    Call current = store.findCall(call.tenant(), call.id()).orElse(null);
+    recent.remember(current);
+    return current;
   }
 
   private static String describe(CallStatus from, Call next) {

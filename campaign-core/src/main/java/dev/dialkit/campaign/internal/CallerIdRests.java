@@ -5,7 +5,6 @@ import dev.dialkit.campaign.CallStatus;
 import dev.dialkit.campaign.CallerIdHealth;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
-import dev.dialkit.campaign.CampaignProgress;
 import dev.dialkit.campaign.DialkitEvent;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.PhoneNumber;
@@ -189,8 +188,7 @@ final class CallerIdRests {
     if (awaiting.add(campaign.id())) {
       log.debug("campaign {}: every caller id rests; waiting until {}", campaign.id(), until);
       events.publish(
-          new DialkitEvent.CampaignAwaitingCallerIds(
-              CampaignProgress.of(campaign, now), until, now));
+          new DialkitEvent.CampaignAwaitingCallerIds(events.progress(campaign, now), until, now));
     }
   }
 

@@ -89,6 +89,17 @@ final class CampaignLifecycle {
    * atomically, so a lead added concurrently is either refused or keeps the campaign running; the
    * read before it only spares the store a write when the campaign is plainly not done.
    */
+  /**
+   * Announces that a completed campaign runs again (the store reopened it with a callback): a
+   * {@code CAMPAIGN_STATUS} log entry and a {@code CampaignResumed} event.
+   */
+  void reopened(TenantId tenant, CampaignId id, String detail) {
+    Instant now = clock.instant();
+    store
+        .findCampaign(tenant, id)
+        .ifPresent(c -> announce(c, Set.of(CampaignStatus.COMPLETED), detail, null, now));
+  }
+
   /** Tells listeners (and the log) about the due leads a claim passed over. */
   void passedOver(List<Lead> leads) {
     Instant now = clock.instant();
@@ -132,8 +143,7 @@ final class CampaignLifecycle {
         .ifPresent(
             c ->
                 events.publish(
-                    new DialkitEvent.LeadsExpired(
-                        CampaignProgress.of(c, now), count, endedAt, now)));
+                    new DialkitEvent.LeadsExpired(events.progress(c, now), count, endedAt, now)));
   }
 
   void completeIfDone(TenantId tenant, CampaignId id) {
@@ -165,7 +175,7 @@ final class CampaignLifecycle {
                 campaign.status() + (detail == null ? "" : ": " + detail),
                 null,
                 null)));
-    CampaignProgress progress = CampaignProgress.of(campaign, now);
+    CampaignProgress progress = events.progress(campaign, now);
     DialkitEvent event =
         switch (campaign.status()) {
           case RUNNING ->

@@ -83,7 +83,8 @@ public final class DefaultCampaignDialer implements CampaignDialer {
               executor.callEnded(campaign, call, outcome);
               rates.ended(call);
             },
-            new ProviderChoice(settings, guards));
+            new ProviderChoice(settings, guards),
+            recentCalls(settings));
     var recovery = new Recovery(settings, scheduler, placements, updater, queries);
     var leases =
         new Leases(
@@ -124,7 +125,7 @@ public final class DefaultCampaignDialer implements CampaignDialer {
             new HangUps(settings, scheduler, updater),
             settings.permitTimeout(),
             forecast);
-    var callbacks = new Callbacks(store, settings.clock(), executor::leadsAdded);
+    var callbacks = new Callbacks(store, settings.clock(), executor::leadsAdded, lifecycle);
     this.leads =
         new LeadService(
             store,
@@ -246,5 +247,14 @@ public final class DefaultCampaignDialer implements CampaignDialer {
   @Override
   public DialerHealth health() {
     return healthCheck.check();
+  }
+
+  /**
+   * How many calls {@link RecentCalls} keeps: twice the global limit (the calls in progress, and
+   * room for those of other instances whose webhooks come here), within 1,024 and 65,536.
+   */
+  private static int recentCalls(DialerSettings settings) {
+    long twice = 2L * settings.concurrency().global();
+    return (int) Math.min(65_536, Math.max(1_024, twice));
   }
 }

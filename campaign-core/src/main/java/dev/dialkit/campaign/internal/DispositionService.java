@@ -109,7 +109,7 @@ final class DispositionService {
       lifecycle.completeIfDone(call.tenant(), call.campaignId());
     }
     if (code.callback()) {
-      callbacks.at(call.tenant(), call.leadId(), disposition.callbackAt());
+      callbacks.at(call.tenant(), call.leadId(), disposition.callbackAt(), call);
     }
   }
 

@@ -99,7 +99,16 @@ final class EventPublisher {
         .ifPresent(c -> bus.publish(new DialkitEvent.ProgressUpdated(progress(c, now), now)));
   }
 
+  /**
+   * The campaign's progress for an event: with its disposition counts and conversion rate when it
+   * has disposition codes (one indexed query, at most once per interval for progress events), so
+   * that a listener sees what {@code campaigns().progress()} shows.
+   */
   CampaignProgress progress(Campaign campaign, Instant now) {
-    return CampaignProgress.of(campaign, now);
+    if (campaign.spec().dispositions().codes().isEmpty()) {
+      return CampaignProgress.of(campaign, now);
+    }
+    return CampaignProgress.of(
+        campaign, store.dispositionCounts(campaign.tenant(), campaign.id()), now);
   }
 }

@@ -593,7 +593,10 @@ public final class InMemoryCampaignStore implements CampaignStore {
       }
       Lead lead = leads.get(request.leadId());
       CampaignState state = campaigns.get(lead.campaignId());
-      CallbackResult result = OutcomeRules.callback(lead, state.campaign.status(), request);
+      CallbackResult result = OutcomeRules.callback(lead, state.campaign, request);
+      if (result.result() == CallbackResult.Result.REOPENED) {
+        state.campaign = state.campaign.reopened(request.now());
+      }
       if (result.scheduled()) {
         leads.replace(result.lead());
         state.queue.add(result.lead());

@@ -263,7 +263,8 @@ final class WebhookPipeline implements Webhooks {
     }
     Optional<Call> call;
     if (callId != null) {
-      call = store.findCall(tenant, callId);
+      Optional<Call> recent = updater.recent(tenant, callId);
+      call = recent.isPresent() ? recent : store.findCall(tenant, callId);
     } else {
       String providerId =
           update.providerCallId() != null ? update.providerCallId() : update.providerRequestId();

@@ -16,11 +16,20 @@ public record CallbackResult(Result result, Lead lead) {
     SCHEDULED,
     /** The lead had finished: it is queued again, for the callback. */
     REQUEUED,
+    /**
+     * The lead had finished and its campaign had completed (the person asked during the last call):
+     * the campaign runs again ({@code RUNNING}, no end time) and the lead is queued for the
+     * callback, in the same atomic step.
+     */
+    REOPENED,
     /** No lead has the id, or it belongs to another tenant. Nothing changed. */
     NOT_FOUND,
     /** A call to the lead is in progress: nothing changed; schedule it once the call ended. */
     IN_PROGRESS,
-    /** The lead's campaign is completed, canceled or failed: nothing changed. */
+    /**
+     * The lead's campaign was canceled or failed, or completed and its schedule ends before the
+     * callback: nothing changed.
+     */
     CAMPAIGN_ENDED,
     /** The lead was skipped because its number is on the do-not-call list: nothing changed. */
     SUPPRESSED
@@ -34,6 +43,6 @@ public record CallbackResult(Result result, Lead lead) {
 
   /** Whether the lead now waits for the callback. */
   public boolean scheduled() {
-    return result == Result.SCHEDULED || result == Result.REQUEUED;
+    return result == Result.SCHEDULED || result == Result.REQUEUED || result == Result.REOPENED;
   }
 }

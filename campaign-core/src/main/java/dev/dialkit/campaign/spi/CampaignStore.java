@@ -481,14 +481,18 @@ public interface CampaignStore {
   /**
    * Schedules a call back to a lead, in one atomic step, through its {@code nextAttemptAt} so that
    * the claim needs no other path: the lead must exist for {@code request.tenant()} (else {@code
-   * NOT_FOUND}); its campaign must not be {@code COMPLETED}, {@code CANCELED} or {@code FAILED}
-   * (else {@code CAMPAIGN_ENDED}); the lead must not be {@code IN_PROGRESS} (else {@code
-   * IN_PROGRESS}) nor {@code SKIPPED} with hold {@link LeadHold#SUPPRESSED} (else {@code
-   * SUPPRESSED}). Then it becomes {@code QUEUED} with {@code nextAttemptAt = request.at()} and hold
-   * {@link LeadHold#CALLBACK}, its attempts one lower with {@code request.refundAttempt()} (never
-   * below zero). A lead that was {@code QUEUED} is {@code SCHEDULED} and the counters do not move;
-   * a finished one ({@code DONE}, {@code FAILED}, {@code SKIPPED}) is {@code REQUEUED} and the
-   * counters move by {@code LEADS_QUEUED +1} and minus one of its former state's counter.
+   * NOT_FOUND}); its campaign must not be {@code CANCELED} or {@code FAILED}, nor {@code COMPLETED}
+   * with a schedule that ends by {@code request.at()} (else {@code CAMPAIGN_ENDED}); the lead must
+   * not be {@code IN_PROGRESS} (else {@code IN_PROGRESS}) nor {@code SKIPPED} with hold {@link
+   * LeadHold#SUPPRESSED} (else {@code SUPPRESSED}). Then it becomes {@code QUEUED} with {@code
+   * nextAttemptAt = request.at()} and hold {@link LeadHold#CALLBACK}, its attempts one lower with
+   * {@code request.refundAttempt()} (never below zero). A lead that was {@code QUEUED} is {@code
+   * SCHEDULED} and the counters do not move; a finished one ({@code DONE}, {@code FAILED}, {@code
+   * SKIPPED}) is {@code REQUEUED} and the counters move by {@code LEADS_QUEUED +1} and minus one of
+   * its former state's counter. If the campaign was {@code COMPLETED}, it is {@code REOPENED} in
+   * the same atomic step: it becomes {@link dev.dialkit.campaign.Campaign#reopened} ({@code
+   * RUNNING}, no end time). {@link OutcomeRules#callback(Lead, dev.dialkit.campaign.Campaign,
+   * CallbackRequest)} decides.
    *
    * <p>Atomic with respect to {@link #completeIfDone} and {@link #claimNext}: a requeued lead keeps
    * its campaign from completing, or the campaign completed first and the callback is refused.

@@ -2,6 +2,7 @@ package dev.dialkit.campaign.spi;
 
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallOutcome;
+import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.CounterDelta;
@@ -57,6 +58,28 @@ public final class OutcomeRules {
             ? CallbackResult.Result.SCHEDULED
             : CallbackResult.Result.REQUEUED,
         next);
+  }
+
+  /**
+   * What a callback does to {@code lead} of {@code campaign}: as {@link #callback(Lead,
+   * CampaignStatus, CallbackRequest)}, except that a {@code COMPLETED} campaign whose schedule does
+   * not end by the callback is reopened ({@code REOPENED}: the store moves the campaign back to
+   * {@code RUNNING}, {@link dev.dialkit.campaign.Campaign#reopened}, with the lead). The person who
+   * asks during a campaign's last call to be called back is not refused because that call was the
+   * last.
+   */
+  public static CallbackResult callback(Lead lead, Campaign campaign, CallbackRequest request) {
+    if (campaign.status() != CampaignStatus.COMPLETED) {
+      return callback(lead, campaign.status(), request);
+    }
+    Instant end = campaign.spec().schedule() == null ? null : campaign.spec().schedule().end();
+    if (end != null && !request.at().isBefore(end)) {
+      return new CallbackResult(CallbackResult.Result.CAMPAIGN_ENDED, lead);
+    }
+    CallbackResult asRunning = callback(lead, CampaignStatus.RUNNING, request);
+    return asRunning.scheduled()
+        ? new CallbackResult(CallbackResult.Result.REOPENED, asRunning.lead())
+        : asRunning;
   }
 
   /** How the campaign's counters move when {@code before} becomes {@code after}. */

@@ -2,6 +2,7 @@ package dev.dialkit.testkit.internal.sim;
 
 import dev.dialkit.campaign.CallId;
 import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.testkit.SimulatedCall;
 import dev.dialkit.testkit.SimulatedRequest;
 import java.time.Instant;
@@ -83,14 +84,25 @@ final class ProviderRecordChecks {
   }
 
   private void nothingAfterStops(List<SimulatedRequest> requests) {
+    List<SimOperator.Move> moves = operator.moves();
     for (SimOperator.Stop stop : operator.stops()) {
-      long until =
-          operator.resumes().stream()
-              .filter(r -> r.campaign().equals(stop.campaign()))
-              .mapToLong(SimOperator.Resume::atRequest)
-              .filter(at -> at >= stop.fromRequest())
-              .min()
-              .orElse(Long.MAX_VALUE);
+      // the stop's own commit, or a later pause or cancel committed before it returned
+      int stopped = -1;
+      for (int i = 0; i < stop.movesAtReturn(); i++) {
+        SimOperator.Move m = moves.get(i);
+        if (m.campaign().equals(stop.campaign())
+            && (m.status() == CampaignStatus.PAUSED || m.status() == CampaignStatus.CANCELED)) {
+          stopped = i;
+        }
+      }
+      long until = Long.MAX_VALUE;
+      for (int i = stopped + 1; stopped >= 0 && i < moves.size(); i++) {
+        SimOperator.Move m = moves.get(i);
+        if (m.campaign().equals(stop.campaign()) && CampaignStatus.ACTIVE.contains(m.status())) {
+          until = m.atRequest(); // running again: the requests from then on are its own
+          break;
+        }
+      }
       for (SimulatedRequest r : requests) {
         if (r.campaignId().equals(stop.campaign())
             && r.index() >= stop.fromRequest()

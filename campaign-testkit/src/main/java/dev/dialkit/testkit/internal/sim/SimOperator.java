@@ -1,38 +1,49 @@
 package dev.dialkit.testkit.internal.sim;
 
+import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignDialer;
 import dev.dialkit.campaign.CampaignId;
+import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.DialkitException;
 import dev.dialkit.campaign.ImportReport;
 import dev.dialkit.campaign.NewLead;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.StoreException;
+import dev.dialkit.campaign.spi.CallbackResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The operator: pauses, resumes, cancels and adds leads at random moments, each through a random
  * living instance (as an HTTP request reaching one pod), and records what it was told: when a pause
- * or cancel returned (from then on no request of that campaign may reach the provider until a
- * resume is asked), and which leads an add accepted.
+ * or cancel returned (from then on no request of that campaign may reach the provider until the
+ * store moves it to running again, {@link #moves()}), and which leads an add accepted.
  */
 public final class SimOperator {
-  /** A pause or cancel returned when the provider had received {@code fromRequest} requests. */
-  public record Stop(CampaignId campaign, long fromRequest, String how) {}
+  /**
+   * A pause or cancel that returned when the provider had received {@code fromRequest} requests,
+   * when the store had committed the first {@code movesAtReturn} of {@link #moves()}: no request of
+   * the campaign may follow the return until the store moves it to running again.
+   */
+  public record Stop(CampaignId campaign, int movesAtReturn, long fromRequest, String how) {}
 
-  /** A resume was asked when the provider had received {@code atRequest} requests. */
-  public record Resume(CampaignId campaign, long atRequest) {}
+  /**
+   * A campaign status the store committed (whoever asked, and whether or not the answer reached the
+   * asker), when the provider had received {@code atRequest} requests.
+   */
+  public record Move(CampaignId campaign, CampaignStatus status, long atRequest) {}
 
   private final SimWorld world;
   private final List<SimCampaign> campaigns;
   private final List<Stop> stops = new ArrayList<>();
-  private final List<Resume> resumes = new ArrayList<>();
+  private final List<Move> moves = new ArrayList<>();
   private final Map<CampaignId, Set<PhoneNumber>> accepted = new LinkedHashMap<>();
   private int nextNumber;
 
@@ -53,7 +64,7 @@ public final class SimOperator {
 
   /** Records a stop (pause or cancel) when its stage completes: from then on nothing is sent. */
   public void recordStop(CampaignId campaign, CompletionStage<?> stage, String how) {
-    stage.thenRun(() -> stops.add(new Stop(campaign, requests(), how)));
+    stage.thenRun(() -> stops.add(new Stop(campaign, moves.size(), requests(), how)));
   }
 
   /** Records leads accepted at set-up. */
@@ -65,8 +76,26 @@ public final class SimOperator {
     return stops;
   }
 
-  public List<Resume> resumes() {
-    return resumes;
+  /** Every campaign status the store committed, in commit order. */
+  public List<Move> moves() {
+    return moves;
+  }
+
+  /**
+   * Notes what a store operation committed, called by the world right after the store answered,
+   * before any simulated loss of the answer: the truth the stop checks compare with (a resume whose
+   * answer was lost, or that ran while a pause waited for its fence, still resumed the campaign).
+   */
+  void committed(String op, Object result) {
+    if ((op.equals("transitionCampaign") || op.equals("completeIfDone"))
+        && result instanceof Optional<?> moved
+        && moved.orElse(null) instanceof Campaign c) {
+      moves.add(new Move(c.id(), c.status(), requests()));
+    } else if (op.equals("scheduleCallback")
+        && result instanceof CallbackResult r
+        && r.result() == CallbackResult.Result.REOPENED) {
+      moves.add(new Move(r.lead().campaignId(), CampaignStatus.RUNNING, requests()));
+    }
   }
 
   public Map<CampaignId, Set<PhoneNumber>> accepted() {
@@ -109,7 +138,6 @@ public final class SimOperator {
         recordStop(
             c.id(), dialer.campaigns().pauseAsync(c.tenant(), c.id()), "pause via " + via.name());
       } else if (kind < 0.55) {
-        resumes.add(new Resume(c.id(), requests()));
         dialer.campaigns().resume(c.tenant(), c.id());
       } else if (kind < 0.65) {
         recordStop(

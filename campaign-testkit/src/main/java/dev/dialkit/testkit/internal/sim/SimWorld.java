@@ -317,6 +317,9 @@ public final class SimWorld {
   }
 
   void afterOp(SimInstance who, int life, String op, Object[] args, Object result) {
+    if (operator != null) {
+      operator.committed(op, result);
+    }
     if (nesting > 0) {
       outageStrikes(op, true);
       return;

@@ -245,6 +245,26 @@ public final class CampaignRows {
     return Optional.of(done);
   }
 
+  /**
+   * Writes {@code reopened}'s status ({@code RUNNING}) and times over its completed row; call it
+   * with the campaign row locked.
+   */
+  public void reopen(Connection c, Campaign reopened) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE "
+                + t.campaigns
+                + " SET status = ?, ended_at = NULL, updated_at = ? WHERE id = ? AND status = ?")) {
+      s.setString(1, reopened.status().name());
+      Columns.setInstant(s, 2, reopened.updatedAt());
+      s.setString(3, reopened.id().value());
+      s.setString(4, CampaignStatus.COMPLETED.name());
+      if (s.executeUpdate() != 1) {
+        throw new IllegalStateException("campaign " + reopened.id() + " changed under its lock");
+      }
+    }
+  }
+
   private static boolean completable(Optional<Campaign> campaign) {
     return campaign.isPresent() && campaign.get().isDone();
   }

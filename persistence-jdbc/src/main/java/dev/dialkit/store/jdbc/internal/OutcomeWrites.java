@@ -100,7 +100,10 @@ public final class OutcomeWrites {
     leadWrites.lock(c, request.leadId());
     Lead lead = leads.find(c, request.tenant(), request.leadId()).orElseThrow();
     Campaign campaign = campaigns.find(c, request.tenant(), lead.campaignId(), false).orElseThrow();
-    CallbackResult result = OutcomeRules.callback(lead, campaign.status(), request);
+    CallbackResult result = OutcomeRules.callback(lead, campaign, request);
+    if (result.result() == CallbackResult.Result.REOPENED) {
+      campaigns.reopen(c, campaign.reopened(request.now()));
+    }
     if (result.scheduled()) {
       leadWrites.write(c, result.lead());
       campaigns.addCounters(c, campaign.id(), OutcomeRules.counters(lead, result.lead()));

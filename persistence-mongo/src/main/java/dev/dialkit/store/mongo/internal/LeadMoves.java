@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.CounterDelta;
@@ -51,29 +52,59 @@ final class LeadMoves {
   }
 
   CallbackResult callback(CallbackRequest request) {
+    boolean reopened = false;
     while (true) {
       Document doc = leadDoc(request.tenant(), request.leadId());
       if (doc == null) {
         return new CallbackResult(CallbackResult.Result.NOT_FOUND, null);
       }
       Lead lead = Codec.lead(doc);
-      Document campaign = db.campaigns().find(Filters.eq("_id", lead.campaignId().value())).first();
-      CampaignStatus status = CampaignStatus.valueOf(campaign.getString("status"));
-      CallbackResult result = OutcomeRules.callback(lead, status, request);
+      Document campaignDoc =
+          db.campaigns().find(Filters.eq("_id", lead.campaignId().value())).first();
+      Campaign campaign = shards.withShards(campaignDoc);
+      CallbackResult result = OutcomeRules.callback(lead, campaign, request);
       if (!result.scheduled()) {
         return result;
+      }
+      // a completed campaign runs again first: crashed right after, it is running with nothing
+      // queued, and the dialer completes it again; the other order could leave a queued lead in a
+      // completed campaign, which nothing dials
+      if (result.result() == CallbackResult.Result.REOPENED) {
+        if (!reopen(campaignDoc, campaign.reopened(request.now()))) {
+          continue; // the campaign changed meanwhile: decide again
+        }
+        reopened = true;
       }
       if (!move(doc, lead, result.lead())) {
         continue; // the lead changed meanwhile: decide again
       }
       if (lead.state() == LeadState.QUEUED || stillOpen(lead.campaignId())) {
-        return result;
+        return reopened && result.result() == CallbackResult.Result.REQUEUED
+            ? new CallbackResult(CallbackResult.Result.REOPENED, result.lead())
+            : result;
       }
-      // the campaign completed between the read and the requeue: give the lead its state back
+      // the campaign ended between the read and the requeue: give the lead its state back and
+      // decide again (a completed campaign is reopened, a canceled one refuses)
       Document moved = leadDoc(request.tenant(), request.leadId());
       move(moved, Codec.lead(moved), lead);
-      return new CallbackResult(CallbackResult.Result.CAMPAIGN_ENDED, lead);
     }
+  }
+
+  /** Moves the completed campaign {@code doc} to {@code reopened} unless it changed; whether so. */
+  private boolean reopen(Document doc, Campaign reopened) {
+    return db.campaigns()
+            .updateOne(
+                Filters.and(
+                    Filters.eq("_id", doc.getString("_id")),
+                    Filters.eq("status", CampaignStatus.COMPLETED.name()),
+                    Filters.eq("rev", doc.get("rev"))),
+                Updates.combine(
+                    Updates.set("status", reopened.status().name()),
+                    Updates.unset("endedAt"),
+                    Updates.set("updatedAt", Codec.date(reopened.updatedAt())),
+                    Updates.inc("rev", 1L)))
+            .getMatchedCount()
+        == 1;
   }
 
   Optional<Lead> stop(TenantId tenant, LeadId id) {
