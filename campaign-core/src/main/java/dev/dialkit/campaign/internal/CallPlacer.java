@@ -230,7 +230,7 @@ final class CallPlacer {
     // handed over at once, on this thread: queued as a task of its own it waited behind the
     // permits of the rest of its batch, and under load outlived its timeout unsent. A stall is
     // still possible anywhere in between: the permit's age is checked right before the send
-    handOff(granted, p, askedAt, askedNanos, breaker);
+    handOff(granted, p, askedAt, askedNanos, breaker, false);
   }
 
   /**
@@ -258,7 +258,7 @@ final class CallPlacer {
       return;
     }
     placements.permitted(call.id(), now());
-    handOff(call, p, call.sentAt(), claimNanos, breaker);
+    handOff(call, p, call.sentAt(), claimNanos, breaker, true);
   }
 
   private void refused(Call call, DialPermit.Denied denied) {
@@ -292,11 +292,33 @@ final class CallPlacer {
     }
   }
 
+  /**
+   * Sends {@code call} under the permit asked at {@code askedAt}, unless the permit is as old as
+   * {@code permitTimeout}: a stop may have stopped waiting for it. A stale permit that came with
+   * the claim is replaced by one asked now (the claim was slow, or the thread stalled: this
+   * instance holds the call and certainly did not send it, so the store may grant the call again
+   * against the stale {@code sentAt}, checking everything once more); any other is withdrawn.
+   */
   private void handOff(
-      Call call, Placement p, Instant askedAt, long askedNanos, CircuitBreaker breaker) {
+      Call call,
+      Placement p,
+      Instant askedAt,
+      long askedNanos,
+      CircuitBreaker breaker,
+      boolean fromClaim) {
     Duration byClock = Duration.between(askedAt, now());
     Duration byNanos = Duration.ofNanos(System.nanoTime() - askedNanos);
     Duration elapsed = byClock.compareTo(byNanos) > 0 ? byClock : byNanos;
+    if (elapsed.compareTo(settings.permitTimeout()) >= 0 && fromClaim) {
+      breaker.releasePermission();
+      log.debug(
+          "call {} of campaign {}: the claim's permit is {} ms old; asking a new one",
+          call.id(),
+          call.campaignId(),
+          elapsed.toMillis());
+      attempt(call, p, call.sentAt());
+      return;
+    }
     if (elapsed.compareTo(settings.permitTimeout()) >= 0) {
       breaker.releasePermission();
       log.warn(

@@ -73,6 +73,9 @@ final class DialingExecutor implements CallEndListener {
   /** Wake-ups not yet served; a pass is scheduled or running while it is above zero. */
   private final AtomicInteger wakeups = new AtomicInteger();
 
+  /** How long the last claim took: permits ride in claims only while claims are quick. */
+  private volatile long lastClaimNanos;
+
   private final CallerIds callerIds = new CallerIds();
   private final AtomicReference<Instant> timedWake = new AtomicReference<>();
   private volatile boolean running;
@@ -578,6 +581,7 @@ final class DialingExecutor implements CallEndListener {
     if (epoch > 0
         && settings.preDialHooks().isEmpty()
         && slot.provider.capabilities().statusQuery()
+        && lastClaimNanos < settings.permitTimeout().toNanos() / 4
         && Switches.permitsWithClaims) {
       // each call is sent right after the claim, so its permit rides in the claim's atomic step.
       // The price: if this instance dies between the claim and the sends, the batch's calls have
@@ -586,6 +590,9 @@ final class DialingExecutor implements CallEndListener {
       batch = batch.withPermits(epoch);
     }
     BatchClaimResult result = settings.store().claimBatch(batch);
+    // a claim that takes a good part of the permit's timeout would hand over stale permits: the
+    // next ones ask for separate permits until claims are quick again
+    lastClaimNanos = System.nanoTime() - started;
     settings
         .observers()
         .claimed(ClaimObservation.of(slot.campaign, slot.provider.name(), result, started));

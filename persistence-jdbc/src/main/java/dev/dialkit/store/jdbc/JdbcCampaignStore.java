@@ -39,6 +39,7 @@ import dev.dialkit.store.jdbc.internal.CampaignRows;
 import dev.dialkit.store.jdbc.internal.Claims;
 import dev.dialkit.store.jdbc.internal.InstanceRows;
 import dev.dialkit.store.jdbc.internal.LeadRows;
+import dev.dialkit.store.jdbc.internal.LeadStatistics;
 import dev.dialkit.store.jdbc.internal.LeadsAheadRows;
 import dev.dialkit.store.jdbc.internal.LeaseRows;
 import dev.dialkit.store.jdbc.internal.LogRows;
@@ -102,6 +103,7 @@ public final class JdbcCampaignStore implements CampaignStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcCampaignStore.class);
 
   private final JdbcDialect dialect;
+  private final LeadStatistics statistics;
   private final Tables tables;
   private final ScheduleRows schedules;
   private final Tx tx;
@@ -137,6 +139,7 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.slots = new SlotRows(tables);
     this.callLog = new LogRows(tables);
     this.claims = new Claims(tables, campaigns, leads, calls, slots, suppressions, callLog);
+    this.statistics = new LeadStatistics(tx, tables, dialect);
     this.instances = new InstanceRows(tables);
     this.leases = new LeaseRows(tables);
     this.permits = new Permits(tables, dialect, calls, callLog, suppressions);
@@ -291,8 +294,11 @@ public final class JdbcCampaignStore implements CampaignStore {
       StoreArguments.insertable(tenant, campaignId, lead);
     }
     ready();
-    return tx.inTransaction(
-        "insertLeads " + campaignId, c -> this.leads.insert(c, tenant, campaignId, leads));
+    LeadInsertResult result =
+        tx.inTransaction(
+            "insertLeads " + campaignId, c -> this.leads.insert(c, tenant, campaignId, leads));
+    statistics.inserted(result.inserted().size());
+    return result;
   }
 
   @Override
