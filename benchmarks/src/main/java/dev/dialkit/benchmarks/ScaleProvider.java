@@ -19,15 +19,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The scale runs' provider: {@code place()} answers at once, in memory, and the call's one webhook
- * goes to {@link ScaleWebhooks} at the same moment: {@code completed} (the call ends at once) or
- * {@code in-progress} (answered, and held until {@link #end} or a hang-up). It keeps nothing per
- * call, so that the heap and threads measured are the dialer's own. Its webhooks are in-process and
- * unsigned: it is never reachable from outside, and the scale runs measure the dialer and the
- * store, not a signature check.
+ * The scale runs' provider: {@code place()} answers at once, in memory (on a thread of its own, as
+ * an HTTP client completes its answers), and the call's one webhook goes to {@link ScaleWebhooks}
+ * at the same moment: {@code completed} (the call ends at once) or {@code in-progress} (answered,
+ * and held until {@link #end} or a hang-up). It keeps nothing per call, so that the heap and
+ * threads measured are the dialer's own. Its webhooks are in-process and unsigned: it is never
+ * reachable from outside, and the scale runs measure the dialer and the store, not a signature
+ * check.
  */
 final class ScaleProvider implements CallProvider {
   static final String NAME = "scale";
@@ -41,6 +44,16 @@ final class ScaleProvider implements CallProvider {
 
   private static final ProviderCapabilities CAPABILITIES =
       new ProviderCapabilities(true, true, false, false, true, true);
+
+  /** The threads the answers complete on (the HTTP client's executor, for a real provider). */
+  private static final ExecutorService ANSWERS =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "scale-provider-answers");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final Mode mode;
   private final ScaleWebhooks webhooks;
@@ -73,7 +86,9 @@ final class ScaleProvider implements CallProvider {
     URI url = CallbackUrls.withParameters(CALLBACK_BASE, request.callbackParameters());
     boolean ends = mode == Mode.END_AT_ONCE;
     webhooks.send(webhook(url, sid, ends ? "completed" : "in-progress"), ends);
-    return CompletableFuture.completedFuture(new PlacedCall(sid, null, "queued"));
+    // answered on a thread of its own, as java.net.http's client answers: a stage completed
+    // already would run the dialer's recording of the answer on the thread that fills the slots
+    return CompletableFuture.supplyAsync(() -> new PlacedCall(sid, null, "queued"), ANSWERS);
   }
 
   /** Create requests accepted so far. */

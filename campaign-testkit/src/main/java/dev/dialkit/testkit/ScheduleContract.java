@@ -96,6 +96,21 @@ interface ScheduleContract extends BatchClaims {
   }
 
   @Test
+  default void aCallClaimedBeforeTheEndGetsNoPermitFromTheEndOn() {
+    Campaign campaign = scheduled("c1", 2);
+    long epoch = ownerEpoch(campaign, seconds(10));
+    Call early = claimed(campaign, seconds(98)).call();
+    Call late = claimed(campaign, seconds(99)).call();
+
+    assertThat(granted(permit(early, epoch, seconds(99))).sentAt()).isEqualTo(seconds(99));
+    // held back past the end (a pre-dial hook, a stalled thread): the end refuses, as a pause would
+    Snapshot before = snapshot(campaign, late.id());
+    assertThat(refusal(permit(late, epoch, seconds(100))))
+        .isEqualTo(dev.dialkit.campaign.spi.DialPermit.Reason.NOT_DIALING);
+    assertThat(snapshot(campaign, late.id())).as("a refusal changes nothing").isEqualTo(before);
+  }
+
+  @Test
   default void expiringSetsTheQueuedLeadsAsideOnceFromTheEndOn() {
     Campaign campaign = scheduled("c1", 4);
     Campaign noEnd = scheduled(TENANT_A, "c2", CampaignSchedule.startingAt(T0), null, 2);

@@ -59,6 +59,13 @@ class CallOutcomeTest {
         .orElseThrow();
   }
 
+  private static List<dev.dialkit.campaign.TimelineEntry> entries(
+      DialerRig rig, Call call, CallLogEvent event) {
+    return rig.dialer.callLog().forCall(TENANT, call.id(), PageRequest.of(0, 100)).items().stream()
+        .filter(e -> e.event() == event)
+        .toList();
+  }
+
   @Test
   void dispositionsConvertSuppressAndCallBackAtTheLeadsLocalTime() {
     try (DialerRig rig =
@@ -114,24 +121,10 @@ class CallOutcomeTest {
       assertThat(decision.detail()).contains("2026-03-02T15:30", "Europe/London");
       assertThat(rig.dialer.campaigns().progress(TENANT, id).dispositions())
           .isEqualTo(Map.of("callback", 1L, "do_not_call", 1L));
-      assertThat(
-              rig
-                  .dialer
-                  .callLog()
-                  .forCall(TENANT, callA.id(), PageRequest.of(0, 100))
-                  .items()
-                  .stream()
-                  .filter(e -> e.event() == CallLogEvent.DISPOSITION_RECORDED))
+      assertThat(entries(rig, callA, CallLogEvent.DISPOSITION_RECORDED))
           .as("interested, then callback; the retry logged nothing")
           .hasSize(2);
-      assertThat(
-              rig
-                  .dialer
-                  .callLog()
-                  .forCall(TENANT, callA.id(), PageRequest.of(0, 100))
-                  .items()
-                  .stream()
-                  .filter(e -> e.event() == CallLogEvent.CALLBACK_SCHEDULED))
+      assertThat(entries(rig, callA, CallLogEvent.CALLBACK_SCHEDULED))
           .as("on the call that asked for it, with the local time")
           .isNotEmpty()
           .allSatisfy(e -> assertThat(e.detail()).contains("2026-03-02T15:30", "Europe/London"));

@@ -183,12 +183,8 @@ final class CallPlacer {
           guards.refreshPeriod(provider));
       return;
     }
-    CircuitBreaker breaker = guards.breaker(provider);
-    if (!breaker.tryAcquirePermission()) {
-      release(
-          call,
-          "not sent: the circuit breaker of " + provider + " is open",
-          now.plus(settings.placeRetryDelay()));
+    CircuitBreaker breaker = admitted(call, provider);
+    if (breaker == null) {
       return;
     }
     long epoch = epochs.applyAsLong(call.campaignId());
@@ -236,8 +232,9 @@ final class CallPlacer {
   /**
    * Sends a call whose permit came with its claim ({@link DialingExecutor} asks for it only when no
    * pre-dial hook can delay the send). The claim checked status, lease, epoch and suppression; what
-   * remains are the checks of this instance: still running, the calls-per-second limit, the
-   * breaker. A call they hold back was not sent, so it is withdrawn as any unused permit is.
+   * remains are the checks of this instance: still running (else the unused permit is withdrawn),
+   * the calls-per-second limit (else a fresh permit is asked once it refreshes), the breaker (else
+   * the call is released unsent).
    */
   private void sendPermitted(Call call, Placement p, long claimNanos) {
     if (!running.getAsBoolean()) {
@@ -246,19 +243,35 @@ final class CallPlacer {
     }
     String provider = call.provider();
     if (!guards.acquirePermit(provider)) {
-      releases.withdraw(call, "not sent: the calls-per-second limit of " + provider + " binds");
+      // the calls-per-second limit binds after all (a retry took the last one): by the time the
+      // limiter refreshes this permit may be stale, so the send then asks a fresh one
+      scheduler.schedule(
+          () -> guarded(call, () -> attempt(call, p, call.sentAt())),
+          guards.refreshPeriod(provider));
       return;
     }
-    CircuitBreaker breaker = guards.breaker(provider);
-    if (!breaker.tryAcquirePermission()) {
-      release(
-          call,
-          "not sent: the circuit breaker of " + provider + " is open",
-          now().plus(settings.placeRetryDelay()));
+    CircuitBreaker breaker = admitted(call, provider);
+    if (breaker == null) {
       return;
     }
     placements.permitted(call.id(), now());
     handOff(call, p, call.sentAt(), claimNanos, breaker, true);
+  }
+
+  /**
+   * The provider's circuit breaker with a call admitted through it, or {@code null} when it is
+   * open: the call is then released unsent, its lead due again after {@code placeRetryDelay}.
+   */
+  private CircuitBreaker admitted(Call call, String provider) {
+    CircuitBreaker breaker = guards.breaker(provider);
+    if (breaker.tryAcquirePermission()) {
+      return breaker;
+    }
+    release(
+        call,
+        "not sent: the circuit breaker of " + provider + " is open",
+        now().plus(settings.placeRetryDelay()));
+    return null;
   }
 
   private void refused(Call call, DialPermit.Denied denied) {

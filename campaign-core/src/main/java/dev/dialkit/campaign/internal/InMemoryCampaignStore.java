@@ -427,7 +427,10 @@ public final class InMemoryCampaignStore implements CampaignStore {
               leads.get(stored.leadId()).state(),
               leads.lastAttempt(stored.leadId()),
               Switches.suppressionAtPermit
-                  && suppressions.find(stored.tenant(), stored.to()) != null);
+                  && suppressions.find(stored.tenant(), stored.to()) != null,
+              state.campaign.spec().schedule() == null
+                  ? null
+                  : state.campaign.spec().schedule().end());
       if (refusal != null && Switches.fencedPermits) {
         return new DialPermit.Denied(refusal, stored);
       }

@@ -367,8 +367,9 @@ public interface CampaignStore {
    *
    * <ol>
    *   <li>the call exists for {@code request.tenant()} (else {@code CALL_NOT_FOUND});
-   *   <li>its campaign is {@code RUNNING} (else {@code NOT_DIALING}): a pause or cancel that
-   *       committed before refuses every later permit;
+   *   <li>its campaign is {@code RUNNING} and its schedule, if it has one, has not ended at {@code
+   *       request.now()} (else {@code NOT_DIALING}): a pause or cancel that committed before, or
+   *       the schedule's end, refuses every later permit;
    *   <li>{@code request.owner()} holds the campaign's lease with {@code request.epoch()} at {@code
    *       request.now()} (else {@code LEASE_LOST}): after a takeover the former owner's epoch is
    *       worthless, however its clock runs;

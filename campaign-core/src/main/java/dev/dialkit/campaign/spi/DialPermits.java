@@ -59,8 +59,32 @@ public final class DialPermits {
       LeadState leadState,
       int leadLastAttempt,
       boolean numberSuppressed) {
+    return refusal(
+        request, call, campaign, lease, leadState, leadLastAttempt, numberSuppressed, null);
+  }
+
+  /**
+   * As {@link #refusal(PermitRequest, Call, CampaignStatus, Lease, LeadState, int, boolean)}, and a
+   * campaign whose schedule ended at or before {@code request.now()} dials no more ({@code
+   * NOT_DIALING}): a call claimed before the end and held back past it (a pre-dial hook, a stalled
+   * thread) is not sent after it.
+   *
+   * @param scheduleEnd the end of the campaign's schedule ({@link
+   *     dev.dialkit.campaign.CampaignSchedule#end()}), read in the same atomic step, or {@code
+   *     null} if it has none
+   */
+  public static DialPermit.Reason refusal(
+      PermitRequest request,
+      Call call,
+      CampaignStatus campaign,
+      Lease lease,
+      LeadState leadState,
+      int leadLastAttempt,
+      boolean numberSuppressed,
+      Instant scheduleEnd) {
     Objects.requireNonNull(call, "call");
-    if (campaign != CampaignStatus.RUNNING) {
+    if (campaign != CampaignStatus.RUNNING
+        || (scheduleEnd != null && !request.now().isBefore(scheduleEnd))) {
       return DialPermit.Reason.NOT_DIALING;
     }
     if (lease == null

@@ -334,13 +334,7 @@ class SimulatorTeethTest {
 
     Switches.releaseAbandonedClaims = false;
     Switches.permitsWithClaims = false;
-    FaultSimulation.builder()
-        .seed(SEED)
-        .plan(FaultPlan.quiet(2))
-        .limits(1, 1)
-        .directions(dieAfterFirstClaim)
-        .build()
-        .run();
+    oneSlot(dieAfterFirstClaim);
     assertThat(firstAfter.get()).as("without the release, the dead claim holds the slot").isNull();
 
     // separate permits: the dead claim's call is certainly unsent and released at the takeover.
@@ -351,14 +345,7 @@ class SimulatorTeethTest {
       Switches.permitsWithClaims = withClaims;
       died.set(null);
       firstAfter.set(null);
-      SimulationReport report =
-          FaultSimulation.builder()
-              .seed(SEED)
-              .plan(FaultPlan.quiet(2))
-              .limits(1, 1)
-              .directions(dieAfterFirstClaim)
-              .build()
-              .run();
+      SimulationReport report = oneSlot(dieAfterFirstClaim);
       assertThat(report.violations()).as(report.describe()).isEmpty();
       Instant leaseExpired = died.get().plus(SimWorlds.LEASE);
       Duration unknownOutcome =
@@ -369,6 +356,17 @@ class SimulatorTeethTest {
           .isBeforeOrEqualTo(
               leaseExpired.plus(unknownOutcome).plus(SimWorlds.POLL.multipliedBy(2)));
     }
+  }
+
+  /** Two quiet instances sharing one slot, with {@code directions}. */
+  private static SimulationReport oneSlot(Consumer<SimWorld> directions) {
+    return FaultSimulation.builder()
+        .seed(SEED)
+        .plan(FaultPlan.quiet(2))
+        .limits(1, 1)
+        .directions(directions)
+        .build()
+        .run();
   }
 
   /** A finished campaign's lease is released, not renewed by every heartbeat for ever. */

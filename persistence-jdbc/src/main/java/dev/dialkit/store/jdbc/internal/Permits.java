@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,11 @@ import org.slf4j.LoggerFactory;
  *   <li>the call row, {@code FOR UPDATE}: a transition or another permit of the same call waits for
  *       this one (or this one for it) and then sees its result, so at most one permit is granted
  *       per send and a release computed before the grant fails its version check;
- *   <li>the campaign row, with a lock that conflicts with every write of that row: shared on
- *       PostgreSQL ({@code FOR SHARE}) and MariaDB ({@code LOCK IN SHARE MODE}), so that the
- *       permits of one campaign do not wait for each other; {@code FOR UPDATE} on H2, which has no
- *       shared row lock. A pause, cancel or lease takeover that committed before is read here; one
- *       that has not committed yet waits until this permit has;
+ *   <li>the campaign row (status, lease, the schedule's end), with a lock that conflicts with every
+ *       write of that row: shared on PostgreSQL ({@code FOR SHARE}) and MariaDB ({@code LOCK IN
+ *       SHARE MODE}), so that the permits of one campaign do not wait for each other; {@code FOR
+ *       UPDATE} on H2, which has no shared row lock. A pause, cancel or lease takeover that
+ *       committed before is read here; one that has not committed yet waits until this permit has;
  *   <li>the lead, by a plain read: every writer of a lead (claims, transitions with a lead outcome,
  *       lead inserts) holds the campaign row's exclusive lock while it writes, which the lock of
  *       step 2 excludes, so the lead cannot change under this transaction;
@@ -63,7 +64,7 @@ public final class Permits {
     this.callLog = callLog;
     this.suppressions = suppressions;
     this.campaignSql =
-        "SELECT status, lease_owner, lease_epoch, lease_expiry FROM "
+        "SELECT status, lease_owner, lease_epoch, lease_expiry, schedule_end FROM "
             + tables.campaigns
             + " WHERE id = ? "
             + campaignLock(dialect);
@@ -87,12 +88,14 @@ public final class Permits {
     Call stored = found.get();
     CampaignStatus status = null;
     Lease lease = null;
+    Instant scheduleEnd = null;
     try (PreparedStatement s = c.prepareStatement(campaignSql)) {
       s.setString(1, stored.campaignId().value());
       try (ResultSet r = s.executeQuery()) {
         if (r.next()) {
           status = CampaignStatus.valueOf(r.getString("status"));
           lease = LeaseRows.stored(r);
+          scheduleEnd = Columns.getInstant(r, "schedule_end");
         }
       }
     }
@@ -109,7 +112,8 @@ public final class Permits {
     }
     boolean suppressed = suppressions.contains(c, stored.tenant(), stored.to());
     DialPermit.Reason refusal =
-        DialPermits.refusal(request, stored, status, lease, leadState, lastAttempt, suppressed);
+        DialPermits.refusal(
+            request, stored, status, lease, leadState, lastAttempt, suppressed, scheduleEnd);
     if (refusal != null) {
       log.debug(
           "dial permit for call {} (dialer {}, epoch {}) refused: {}",

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.CampaignSchedule;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.spi.DialPermit;
@@ -114,7 +115,9 @@ final class Permits {
   private Document campaign(Call call) {
     return db.campaigns()
         .find(Filters.eq("_id", call.campaignId().value()))
-        .projection(Projections.include("status", "leaseOwner", "leaseEpoch", "leaseExpiry"))
+        .projection(
+            Projections.include(
+                "status", "leaseOwner", "leaseEpoch", "leaseExpiry", "spec.schedule.end"))
         .first();
   }
 
@@ -127,7 +130,13 @@ final class Permits {
         Leases.lease(campaign),
         lead == null ? null : LeadState.valueOf(lead.getString("state")),
         lead == null ? 0 : (int) Codec.number(lead, "calls"),
-        doNotCall.isListed(call.tenant(), call.to()));
+        doNotCall.isListed(call.tenant(), call.to()),
+        scheduleEnd(campaign));
+  }
+
+  private static java.time.Instant scheduleEnd(Document campaign) {
+    CampaignSchedule schedule = SpecCodec.schedule(campaign.get("spec", Document.class));
+    return schedule == null ? null : schedule.end();
   }
 
   /**
