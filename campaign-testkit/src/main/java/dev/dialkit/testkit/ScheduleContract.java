@@ -96,6 +96,17 @@ interface ScheduleContract extends BatchClaims {
   }
 
   @Test
+  default void aScheduleWithAStartOnlyNeverRefusesAPermit() {
+    Campaign campaign =
+        scheduled(
+            TENANT_A, "c1", CampaignSchedule.startingAt(seconds(10)), Pacing.asFastAsAllowed(), 1);
+    long epoch = ownerEpoch(campaign, seconds(10));
+    Call call = claimed(campaign, seconds(10)).call();
+
+    assertThat(granted(permit(call, epoch, seconds(3_000))).sentAt()).isEqualTo(seconds(3_000));
+  }
+
+  @Test
   default void aCallClaimedBeforeTheEndGetsNoPermitFromTheEndOn() {
     Campaign campaign = scheduled("c1", 2);
     long epoch = ownerEpoch(campaign, seconds(10));

@@ -322,18 +322,17 @@ final class CallPlacer {
     Duration byClock = Duration.between(askedAt, now());
     Duration byNanos = Duration.ofNanos(System.nanoTime() - askedNanos);
     Duration elapsed = byClock.compareTo(byNanos) > 0 ? byClock : byNanos;
-    if (elapsed.compareTo(settings.permitTimeout()) >= 0 && fromClaim) {
-      breaker.releasePermission();
-      log.debug(
-          "call {} of campaign {}: the claim's permit is {} ms old; asking a new one",
-          call.id(),
-          call.campaignId(),
-          elapsed.toMillis());
-      attempt(call, p, call.sentAt());
-      return;
-    }
     if (elapsed.compareTo(settings.permitTimeout()) >= 0) {
       breaker.releasePermission();
+      if (fromClaim) {
+        log.debug(
+            "call {} of campaign {}: the claim's permit is {} ms old; asking a new one",
+            call.id(),
+            call.campaignId(),
+            elapsed.toMillis());
+        attempt(call, p, call.sentAt());
+        return;
+      }
       log.warn(
           "call {} of campaign {}: {} ms passed between the permit and the send; not sent",
           call.id(),

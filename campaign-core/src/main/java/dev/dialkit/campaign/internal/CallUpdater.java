@@ -359,9 +359,7 @@ final class CallUpdater {
   }
 
   private Call reread(Call call) {
-    Call current = store.findCall(call.tenant(), call.id()).orElse(null);
-    recent.remember(current);
-    return current;
+    return store.findCall(call.tenant(), call.id()).orElse(null);
   }
 
   private static String describe(CallStatus from, Call next) {

@@ -428,9 +428,7 @@ public final class InMemoryCampaignStore implements CampaignStore {
               leads.lastAttempt(stored.leadId()),
               Switches.suppressionAtPermit
                   && suppressions.find(stored.tenant(), stored.to()) != null,
-              state.campaign.spec().schedule() == null
-                  ? null
-                  : state.campaign.spec().schedule().end());
+              state.campaign.spec().schedule());
       if (refusal != null && Switches.fencedPermits) {
         return new DialPermit.Denied(refusal, stored);
       }

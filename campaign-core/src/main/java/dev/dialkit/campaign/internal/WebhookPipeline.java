@@ -263,8 +263,7 @@ final class WebhookPipeline implements Webhooks {
     }
     Optional<Call> call;
     if (callId != null) {
-      Optional<Call> recent = updater.recent(tenant, callId);
-      call = recent.isPresent() ? recent : store.findCall(tenant, callId);
+      call = updater.recent(tenant, callId).or(() -> store.findCall(tenant, callId));
     } else {
       String providerId =
           update.providerCallId() != null ? update.providerCallId() : update.providerRequestId();

@@ -4,6 +4,7 @@ import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallLogEntry;
 import dev.dialkit.campaign.CallLogEvent;
 import dev.dialkit.campaign.CallStatus;
+import dev.dialkit.campaign.CampaignSchedule;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.LeadState;
@@ -65,13 +66,12 @@ public final class DialPermits {
 
   /**
    * As {@link #refusal(PermitRequest, Call, CampaignStatus, Lease, LeadState, int, boolean)}, and a
-   * campaign whose schedule ended at or before {@code request.now()} dials no more ({@code
-   * NOT_DIALING}): a call claimed before the end and held back past it (a pre-dial hook, a stalled
-   * thread) is not sent after it.
+   * campaign whose schedule ended at or before {@code request.now()} ({@link ScheduleRules#ended})
+   * dials no more ({@code NOT_DIALING}): a call claimed before the end and held back past it (a
+   * pre-dial hook, a stalled thread) is not sent after it.
    *
-   * @param scheduleEnd the end of the campaign's schedule ({@link
-   *     dev.dialkit.campaign.CampaignSchedule#end()}), read in the same atomic step, or {@code
-   *     null} if it has none
+   * @param schedule the campaign's schedule, read in the same atomic step, or {@code null} if it
+   *     has none (a store that keeps only its end may pass {@link CampaignSchedule#endingAt})
    */
   public static DialPermit.Reason refusal(
       PermitRequest request,
@@ -81,10 +81,9 @@ public final class DialPermits {
       LeadState leadState,
       int leadLastAttempt,
       boolean numberSuppressed,
-      Instant scheduleEnd) {
+      CampaignSchedule schedule) {
     Objects.requireNonNull(call, "call");
-    if (campaign != CampaignStatus.RUNNING
-        || (scheduleEnd != null && !request.now().isBefore(scheduleEnd))) {
+    if (campaign != CampaignStatus.RUNNING || ScheduleRules.ended(schedule, request.now())) {
       return DialPermit.Reason.NOT_DIALING;
     }
     if (lease == null

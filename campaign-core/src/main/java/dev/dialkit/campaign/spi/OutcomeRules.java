@@ -72,8 +72,7 @@ public final class OutcomeRules {
     if (campaign.status() != CampaignStatus.COMPLETED) {
       return callback(lead, campaign.status(), request);
     }
-    Instant end = campaign.spec().schedule() == null ? null : campaign.spec().schedule().end();
-    if (end != null && !request.at().isBefore(end)) {
+    if (ScheduleRules.ended(campaign.spec().schedule(), request.at())) {
       return new CallbackResult(CallbackResult.Result.CAMPAIGN_ENDED, lead);
     }
     CallbackResult asRunning = callback(lead, CampaignStatus.RUNNING, request);

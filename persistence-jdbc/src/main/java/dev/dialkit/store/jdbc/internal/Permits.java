@@ -1,6 +1,7 @@
 package dev.dialkit.store.jdbc.internal;
 
 import dev.dialkit.campaign.Call;
+import dev.dialkit.campaign.CampaignSchedule;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.spi.DialPermit;
@@ -113,7 +114,14 @@ public final class Permits {
     boolean suppressed = suppressions.contains(c, stored.tenant(), stored.to());
     DialPermit.Reason refusal =
         DialPermits.refusal(
-            request, stored, status, lease, leadState, lastAttempt, suppressed, scheduleEnd);
+            request,
+            stored,
+            status,
+            lease,
+            leadState,
+            lastAttempt,
+            suppressed,
+            scheduleEnd == null ? null : CampaignSchedule.endingAt(scheduleEnd));
     if (refusal != null) {
       log.debug(
           "dial permit for call {} (dialer {}, epoch {}) refused: {}",

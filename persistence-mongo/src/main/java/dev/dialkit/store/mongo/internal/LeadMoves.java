@@ -61,7 +61,8 @@ final class LeadMoves {
       Lead lead = Codec.lead(doc);
       Document campaignDoc =
           db.campaigns().find(Filters.eq("_id", lead.campaignId().value())).first();
-      Campaign campaign = shards.withShards(campaignDoc);
+      // status and schedule decide; the counters (the shards' query) are not needed
+      Campaign campaign = Codec.campaign(campaignDoc);
       CallbackResult result = OutcomeRules.callback(lead, campaign, request);
       if (!result.scheduled()) {
         return result;

@@ -5,7 +5,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.CallStatus;
-import dev.dialkit.campaign.CampaignSchedule;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.spi.DialPermit;
@@ -117,7 +116,7 @@ final class Permits {
         .find(Filters.eq("_id", call.campaignId().value()))
         .projection(
             Projections.include(
-                "status", "leaseOwner", "leaseEpoch", "leaseExpiry", "spec.schedule.end"))
+                "status", "leaseOwner", "leaseEpoch", "leaseExpiry", "spec.schedule"))
         .first();
   }
 
@@ -131,12 +130,7 @@ final class Permits {
         lead == null ? null : LeadState.valueOf(lead.getString("state")),
         lead == null ? 0 : (int) Codec.number(lead, "calls"),
         doNotCall.isListed(call.tenant(), call.to()),
-        scheduleEnd(campaign));
-  }
-
-  private static java.time.Instant scheduleEnd(Document campaign) {
-    CampaignSchedule schedule = SpecCodec.schedule(campaign.get("spec", Document.class));
-    return schedule == null ? null : schedule.end();
+        SpecCodec.schedule(campaign.get("spec", Document.class)));
   }
 
   /**
