@@ -1,5 +1,6 @@
 package dev.dialkit.benchmarks;
 
+import dev.dialkit.campaign.spi.CampaignStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,9 @@ import javax.sql.DataSource;
  * database {@value BenchDatabase#SCRATCH} that the run drops and creates): single-row INSERT
  * commits per second, leads claimed per second (batched and single), webhook updates per second,
  * whole dialer leads per second at concurrency 50 and 500, and db-scheduler executions per second,
- * with the ratios and the load average at the start and end of each measurement. Figures are
- * printed, never asserted: the machine may be shared, so compare the ratios within one run.
+ * with the ratios and the load average at the start and end of each measurement; then the same
+ * end-to-end runs on the in-memory store, the dialer's own ceiling. Figures are printed, never
+ * asserted: the machine may be shared, so compare the ratios within one run.
  *
  * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java
  * -Dbenchmark=dev.dialkit.benchmarks.StoreThroughputBenchmark -Dexec.args="--leads 5000"}
@@ -55,6 +57,10 @@ public final class StoreThroughputBenchmark {
       System.out.printf("%n== %s (%s)%n", db.name(), BenchDatabase.redacted(db.url()));
       System.out.println(measure(db, options).render());
     }
+    if (options.inMemory()) {
+      System.out.printf("%n== the dialer alone (the in-memory store)%n");
+      System.out.println(alone(options).render());
+    }
     System.out.printf("load avg at the end: %s%n", LoadAverage.now());
   }
 
@@ -75,6 +81,18 @@ public final class StoreThroughputBenchmark {
           m.note());
     }
     return figures;
+  }
+
+  // the same end-to-end runs with no database: what the dialer and the simulator cost by themselves
+  private static ThroughputTable alone(ThroughputOptions options) {
+    progress(
+        EndToEndRun.run(CampaignStore.inMemory(), "mem_warm_", 50, E2E_WARM_UP_LEADS)
+            .withNote("warm-up"));
+    Measurement e2e50 =
+        progress(EndToEndRun.run(CampaignStore.inMemory(), "mem50_", 50, options.leads()));
+    Measurement e2e500 =
+        progress(EndToEndRun.run(CampaignStore.inMemory(), "mem500_", 500, options.leads()));
+    return new ThroughputTable().add(e2e50, null, "").add(e2e500, null, "");
   }
 
   private static ThroughputTable measure(BenchDatabase db, ThroughputOptions options)

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * {@link StoreThroughputBenchmark}'s command line: {@code [--leads N] [--tasks N] [--databases
- * h2,postgresql,mariadb]}, each also as {@code --name=value}.
+ * h2,postgresql,mariadb,memory]}, each also as {@code --name=value} ({@code memory}: the dialer
+ * alone, on the in-memory store).
  *
  * @param leads leads of each end-to-end campaign, 100 to {@value #MAX_LEADS}
  * @param tasks db-scheduler's one-time tasks, 100 to {@value #MAX_TASKS}
@@ -16,10 +17,11 @@ record ThroughputOptions(int leads, int tasks, List<String> databases) {
   static final int DEFAULT_TASKS = 20_000;
   static final int MAX_LEADS = 200_000;
   static final int MAX_TASKS = 1_000_000;
-  static final List<String> KINDS = List.of("h2", "postgresql", "mariadb");
+  static final List<String> KINDS = List.of("h2", "postgresql", "mariadb", "memory");
 
   static final String USAGE =
-      "usage: StoreThroughputBenchmark [--leads N] [--tasks N] [--databases h2,postgresql,mariadb]";
+      "usage: StoreThroughputBenchmark [--leads N] [--tasks N]"
+          + " [--databases h2,postgresql,mariadb,memory]";
 
   ThroughputOptions {
     inRange("--leads", leads, MAX_LEADS);
@@ -30,6 +32,11 @@ record ThroughputOptions(int leads, int tasks, List<String> databases) {
         throw new IllegalArgumentException("--databases: unknown database '" + kind + "'");
       }
     }
+  }
+
+  /** Whether to measure the dialer alone, on the in-memory store. */
+  boolean inMemory() {
+    return databases.isEmpty() || databases.contains("memory");
   }
 
   static ThroughputOptions parse(String... args) {

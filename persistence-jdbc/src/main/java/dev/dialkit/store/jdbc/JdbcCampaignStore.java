@@ -39,7 +39,6 @@ import dev.dialkit.store.jdbc.internal.CampaignRows;
 import dev.dialkit.store.jdbc.internal.Claims;
 import dev.dialkit.store.jdbc.internal.InstanceRows;
 import dev.dialkit.store.jdbc.internal.LeadRows;
-import dev.dialkit.store.jdbc.internal.LeadStatistics;
 import dev.dialkit.store.jdbc.internal.LeadsAheadRows;
 import dev.dialkit.store.jdbc.internal.LeaseRows;
 import dev.dialkit.store.jdbc.internal.LogRows;
@@ -52,6 +51,7 @@ import dev.dialkit.store.jdbc.internal.ScheduleRows;
 import dev.dialkit.store.jdbc.internal.SlotRows;
 import dev.dialkit.store.jdbc.internal.SqlErrors;
 import dev.dialkit.store.jdbc.internal.SuppressionRows;
+import dev.dialkit.store.jdbc.internal.TableStatistics;
 import dev.dialkit.store.jdbc.internal.Tables;
 import dev.dialkit.store.jdbc.internal.Transitions;
 import dev.dialkit.store.jdbc.internal.Tx;
@@ -103,7 +103,8 @@ public final class JdbcCampaignStore implements CampaignStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcCampaignStore.class);
 
   private final JdbcDialect dialect;
-  private final LeadStatistics statistics;
+  private final TableStatistics leadStatistics;
+  private final TableStatistics callStatistics;
   private final Tables tables;
   private final ScheduleRows schedules;
   private final Tx tx;
@@ -139,7 +140,8 @@ public final class JdbcCampaignStore implements CampaignStore {
     this.slots = new SlotRows(tables);
     this.callLog = new LogRows(tables);
     this.claims = new Claims(tables, campaigns, leads, calls, slots, suppressions, callLog);
-    this.statistics = new LeadStatistics(tx, tables, dialect);
+    this.leadStatistics = TableStatistics.leads(tx, tables, dialect);
+    this.callStatistics = TableStatistics.calls(tx, tables, dialect);
     this.instances = new InstanceRows(tables);
     this.leases = new LeaseRows(tables);
     this.permits = new Permits(tables, dialect, calls, callLog, suppressions);
@@ -297,7 +299,7 @@ public final class JdbcCampaignStore implements CampaignStore {
     LeadInsertResult result =
         tx.inTransaction(
             "insertLeads " + campaignId, c -> this.leads.insert(c, tenant, campaignId, leads));
-    statistics.inserted(result.inserted().size());
+    leadStatistics.inserted(result.inserted().size());
     return result;
   }
 
@@ -396,7 +398,10 @@ public final class JdbcCampaignStore implements CampaignStore {
   public ClaimResult claimNext(ClaimRequest request) {
     Objects.requireNonNull(request, "request");
     ready();
-    return tx.inTransaction("claimNext " + request.campaignId(), c -> claims.claim(c, request));
+    ClaimResult result =
+        tx.inTransaction("claimNext " + request.campaignId(), c -> claims.claim(c, request));
+    callStatistics.inserted(result instanceof ClaimResult.Claimed ? 1 : 0);
+    return result;
   }
 
   /** One transaction for the whole batch: see {@link Claims}. */
@@ -404,8 +409,11 @@ public final class JdbcCampaignStore implements CampaignStore {
   public BatchClaimResult claimBatch(BatchClaimRequest request) {
     Objects.requireNonNull(request, "request");
     ready();
-    return tx.inTransaction(
-        "claimBatch " + request.request().campaignId(), c -> claims.claim(c, request));
+    BatchClaimResult result =
+        tx.inTransaction(
+            "claimBatch " + request.request().campaignId(), c -> claims.claim(c, request));
+    callStatistics.inserted(result.claimed().size());
+    return result;
   }
 
   @Override
