@@ -72,7 +72,11 @@ public final class SimulatedCallProvider implements CallProvider {
   /** How long an ambiguous (timed-out) {@code place()} takes to fail. */
   public static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
 
-  /** What {@link #callsPerSecond()} reports when no limit is set, so a simulation is not slowed. */
+  /**
+   * What {@link #callsPerSecond()} reports when no limit is set: above any real account's, so a
+   * realistic simulation is not slowed, but a bound (the dialer's rate limiter keeps to it) for one
+   * that means to place thousands of calls a second: set {@code callsPerSecondLimit} there.
+   */
   public static final double UNLIMITED_CALLS_PER_SECOND = 1000;
 
   private static final ProviderCapabilities CAPABILITIES =
