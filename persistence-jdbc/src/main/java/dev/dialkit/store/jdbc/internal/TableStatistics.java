@@ -1,5 +1,6 @@
 package dev.dialkit.store.jdbc.internal;
 
+import dev.dialkit.campaign.StoreException;
 import dev.dialkit.store.jdbc.JdbcDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * So the store runs {@code ANALYZE} on the table itself once the rows it inserted since its last
  * one reach a minimum and a fifth of the table as it was then (at the first insert of the process,
  * as PostgreSQL last estimated it): a few dozen times while a table grows to a million rows, each
- * reading a sample, not the table. A failure (a role that does not own the table) is logged once
- * and changes nothing else: autovacuum still gets there.
+ * reading a sample, not the table. A lasting failure is logged once and ends the refreshes, nothing
+ * else: autovacuum still gets there. A transient one (a lost connection) is tried again at the next
+ * insert.
  */
 public final class TableStatistics {
   private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
@@ -94,6 +96,14 @@ public final class TableStatistics {
           });
       log.debug("table {} analyzed after {} inserted rows", table, since);
     } catch (RuntimeException e) {
+      // never thrown on: the rows were committed, and the caller must learn its own result
+      if (e instanceof StoreException store && store.isTransient()) {
+        // a lost connection says nothing of the role's rights: the next insert tries again
+        sinceAnalyze.addAndGet(since);
+        rowsAtAnalyze.set(base);
+        log.debug("table {} not analyzed this time: {}", table, e.toString());
+        return;
+      }
       failed = true;
       log.warn(
           "could not refresh the planner statistics of table {} ({}); its queries may be slow"
