@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dialkit.store.jdbc.JdbcDialect;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,63 +63,68 @@ class TableStatisticsTest {
 
   // a connection whose ANALYZE is recorded and whose size query finds no table
   private DataSource dataSource() {
-    return (DataSource)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {DataSource.class},
-            (p, method, args) -> {
-              if (!method.getName().equals("getConnection")) {
-                throw new UnsupportedOperationException(method.getName());
-              }
-              if (failWith != null) {
-                throw new SQLException("scripted failure", failWith);
-              }
-              return connection();
-            });
+    return scripted(
+        DataSource.class,
+        (method, args) -> {
+          if (!method.equals("getConnection")) {
+            throw new UnsupportedOperationException(method);
+          }
+          if (failWith != null) {
+            throw new SQLException("scripted failure", failWith);
+          }
+          return connection();
+        });
   }
 
   private Connection connection() {
-    return (Connection)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (p, method, args) ->
-                switch (method.getName()) {
-                  case "getAutoCommit" -> true;
-                  case "createStatement" -> statement();
-                  case "prepareStatement" -> statement();
-                  case "close" -> null;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return scripted(
+        Connection.class,
+        (method, args) ->
+            switch (method) {
+              case "getAutoCommit" -> true;
+              case "createStatement", "prepareStatement" -> statement();
+              case "close" -> null;
+              default -> throw new UnsupportedOperationException(method);
+            });
   }
 
   private Statement statement() {
-    return (Statement)
-        Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {java.sql.PreparedStatement.class},
-            (p, method, args) ->
-                switch (method.getName()) {
-                  case "execute" -> {
-                    executed.add((String) args[0]);
-                    yield false;
-                  }
-                  case "executeQuery" -> emptyResult();
-                  case "setString", "close" -> null;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return scripted(
+        PreparedStatement.class,
+        (method, args) ->
+            switch (method) {
+              case "execute" -> {
+                executed.add((String) args[0]);
+                yield false; // no result set
+              }
+              case "executeQuery" -> emptyResult();
+              case "setString", "close" -> null;
+              default -> throw new UnsupportedOperationException(method);
+            });
   }
 
   private ResultSet emptyResult() {
-    return (ResultSet)
+    return scripted(
+        ResultSet.class,
+        (method, args) ->
+            switch (method) {
+              case "next" -> false;
+              case "close" -> null;
+              default -> throw new UnsupportedOperationException(method);
+            });
+  }
+
+  /** How a scripted JDBC object answers a call of {@code method}. */
+  @FunctionalInterface
+  private interface Script {
+    Object answer(String method, Object[] args) throws Exception;
+  }
+
+  private static <T> T scripted(Class<T> type, Script script) {
+    return type.cast(
         Proxy.newProxyInstance(
-            getClass().getClassLoader(),
-            new Class<?>[] {ResultSet.class},
-            (p, method, args) ->
-                switch (method.getName()) {
-                  case "next" -> false;
-                  case "close" -> null;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+            TableStatisticsTest.class.getClassLoader(),
+            new Class<?>[] {type},
+            (proxy, method, args) -> script.answer(method.getName(), args)));
   }
 }
