@@ -85,14 +85,26 @@ public final class StoreThroughputBenchmark {
 
   // the same end-to-end runs with no database: what the dialer and the simulator cost by themselves
   private static ThroughputTable alone(ThroughputOptions options) {
-    progress(
-        EndToEndRun.run(CampaignStore.inMemory(), "mem_warm_", 50, E2E_WARM_UP_LEADS)
-            .withNote("warm-up"));
-    Measurement e2e50 =
-        progress(EndToEndRun.run(CampaignStore.inMemory(), "mem50_", 50, options.leads()));
-    Measurement e2e500 =
-        progress(EndToEndRun.run(CampaignStore.inMemory(), "mem500_", 500, options.leads()));
-    return new ThroughputTable().add(e2e50, null, "").add(e2e500, null, "");
+    List<Measurement> e2e =
+        endToEnd(
+            (prefix, concurrency, leads) ->
+                EndToEndRun.run(CampaignStore.inMemory(), prefix, concurrency, leads),
+            "mem",
+            options.leads());
+    return new ThroughputTable().add(e2e.get(0), null, "").add(e2e.get(1), null, "");
+  }
+
+  /** One end-to-end run on a store: its table prefix, concurrency and leads. */
+  @FunctionalInterface
+  private interface EndToEnd {
+    Measurement run(String prefix, int concurrency, int leads);
+  }
+
+  // a warm-up, then concurrency 50 and 500, in that order: every store's end-to-end figures
+  private static List<Measurement> endToEnd(EndToEnd e2e, String prefix, int leads) {
+    progress(e2e.run(prefix + "_warm_", 50, E2E_WARM_UP_LEADS).withNote("warm-up"));
+    Measurement e2e50 = progress(e2e.run(prefix + "50_", 50, leads));
+    return List.of(e2e50, progress(e2e.run(prefix + "500_", 500, leads)));
   }
 
   private static ThroughputTable measure(BenchDatabase db, ThroughputOptions options)
@@ -106,9 +118,11 @@ public final class StoreThroughputBenchmark {
           progress(ClaimThroughput.measure(pool, THREADS, BATCH_ROUNDS, SINGLE_ROUNDS));
       List<Measurement> webhooks =
           progress(WebhookThroughput.measure(pool, THREADS, WEBHOOK_WARM_UP_CALLS, WEBHOOK_CALLS));
-      progress(EndToEndRun.run(pool, "tpe_warm_", 50, E2E_WARM_UP_LEADS).withNote("warm-up"));
-      Measurement e2e50 = progress(EndToEndRun.run(pool, "tpe50_", 50, options.leads()));
-      Measurement e2e500 = progress(EndToEndRun.run(pool, "tpe500_", 500, options.leads()));
+      List<Measurement> e2e =
+          endToEnd(
+              (prefix, concurrency, leads) -> EndToEndRun.run(pool, prefix, concurrency, leads),
+              "tpe",
+              options.leads());
       Measurement scheduler =
           progress(
               DbSchedulerRun.run(db, pool, THREADS, DB_SCHEDULER_WARM_UP_TASKS, options.tasks()));
@@ -119,7 +133,7 @@ public final class StoreThroughputBenchmark {
       for (Measurement m : webhooks) {
         table.add(m, ceiling, "ceiling");
       }
-      table.add(e2e50, scheduler, "db-scheduler").add(e2e500, scheduler, "db-scheduler");
+      table.add(e2e.get(0), scheduler, "db-scheduler").add(e2e.get(1), scheduler, "db-scheduler");
       table.add(scheduler, null, "");
       return table;
     } finally {
