@@ -8,11 +8,9 @@ import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.FailureReason;
 import dev.dialkit.campaign.Lead;
 import dev.dialkit.campaign.PreDialHook;
-import dev.dialkit.campaign.ProviderException;
 import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.DialPermit;
 import dev.dialkit.campaign.spi.DialPermits;
-import dev.dialkit.campaign.spi.DialRequest;
 import dev.dialkit.campaign.spi.PermitRequest;
 import dev.dialkit.campaign.spi.PlacedCall;
 import dev.dialkit.campaign.spi.TaskScheduler;
@@ -26,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
@@ -59,10 +58,7 @@ final class CallPlacer {
   private final BooleanSupplier running;
   private final ProviderAnswers answers;
   private final Releases releases;
-
-  /** One placement: what it dials, and its retry state. */
-  private record Placement(
-      Campaign campaign, Lead lead, DialRequest request, Retry.AsyncContext<PlacedCall> retry) {}
+  private final PlaceFailures failures;
 
   CallPlacer(
       DialerSettings settings,
@@ -88,6 +84,16 @@ final class CallPlacer {
     this.running = running;
     this.answers = answers;
     this.releases = releases;
+    this.failures =
+        new PlaceFailures(
+            settings,
+            scheduler,
+            updater,
+            guards,
+            placements,
+            answers,
+            releases,
+            (call, p, previousSentAt) -> guarded(call, () -> attempt(call, p, previousSentAt)));
   }
 
   /**
@@ -169,10 +175,12 @@ final class CallPlacer {
       return;
     }
     Instant now = now();
-    CallingWindow window = p.campaign.spec().callingWindow();
-    if (!window.isOpen(now, p.lead.timeZone())) {
+    CallingWindow window = p.campaign().spec().callingWindow();
+    if (!window.isOpen(now, p.lead().timeZone())) {
       release(
-          call, "calling window closed before sending", window.nextOpening(now, p.lead.timeZone()));
+          call,
+          "calling window closed before sending",
+          window.nextOpening(now, p.lead().timeZone()));
       return;
     }
     String provider = call.provider();
@@ -209,7 +217,7 @@ final class CallPlacer {
                       askedAt,
                       previousSentAt,
                       List.of(
-                          DialPermits.sentEntry(call, p.lead, askedAt, previousSentAt != null))));
+                          DialPermits.sentEntry(call, p.lead(), askedAt, previousSentAt != null))));
     } catch (RuntimeException e) {
       breaker.releasePermission();
       // granted or not, nothing was sent: this instance alone sends this call
@@ -218,7 +226,7 @@ final class CallPlacer {
     }
     if (permit instanceof DialPermit.Denied denied) {
       breaker.releasePermission();
-      refused(call, denied);
+      failures.refused(call, denied);
       return;
     }
     Call granted = ((DialPermit.Granted) permit).call();
@@ -274,37 +282,6 @@ final class CallPlacer {
     return null;
   }
 
-  private void refused(Call call, DialPermit.Denied denied) {
-    switch (denied.reason()) {
-      case NOT_DIALING, LEASE_LOST ->
-          release(
-              denied.call() != null ? denied.call() : call,
-              "not sent: dial permit refused ("
-                  + denied.reason()
-                  + (denied.reason() == DialPermit.Reason.NOT_DIALING
-                      ? ", the campaign stopped dialing)"
-                      : ", another instance holds the campaign)"),
-              now());
-      case SUPPRESSED ->
-          // the number was put on the do-not-call list after the claim: release the call and
-          // requeue the lead, which the next claim then skips as suppressed
-          release(
-              denied.call() != null ? denied.call() : call,
-              "not sent: dial permit refused (SUPPRESSED, the number was put on the do-not-call"
-                  + " list after the claim)",
-              now());
-      default -> {
-        // another party settled the call meanwhile: nothing of this placement is left to do
-        log.debug(
-            "call {} of campaign {}: dial permit refused ({}); nothing sent",
-            call.id(),
-            call.campaignId(),
-            denied.reason());
-        placements.done(call.id());
-      }
-    }
-  }
-
   /**
    * Sends {@code call} under the permit asked at {@code askedAt}, unless the permit is as old as
    * {@code permitTimeout}: a stop may have stopped waiting for it. A stale permit that came with
@@ -347,104 +324,46 @@ final class CallPlacer {
     long started = System.nanoTime();
     CompletionStage<PlacedCall> stage;
     try {
-      stage = provider.place(p.request);
+      stage = provider.place(p.request());
     } catch (RuntimeException e) {
       stage = CompletableFuture.failedFuture(e);
     }
+    Thread sender = Thread.currentThread();
+    AtomicBoolean registering = new AtomicBoolean(true);
     stage.whenComplete(
-        (placed, failure) ->
-            guarded(
-                call,
-                () -> {
-                  long took = System.nanoTime() - started;
-                  if (failure == null) {
-                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-                    p.retry.onComplete();
-                    answers.placed(call, placed);
-                  } else {
-                    Throwable error = unwrap(failure);
-                    breaker.onError(took, TimeUnit.NANOSECONDS, error);
-                    failed(call, p, error);
-                  }
-                }));
-  }
-
-  private void failed(Call call, Placement p, Throwable error) {
-    ProviderException pe = error instanceof ProviderException x ? x : null;
-    if (pe != null && pe.isAmbiguous()) {
-      answers.ambiguous(call, pe);
-      return;
-    }
-    if (pe != null && !pe.isRetryable() && failsOver(call, p, pe)) {
-      return;
-    }
-    if (pe == null || !pe.isRetryable()) {
-      answers.refused(call, error);
-      return;
-    }
-    // the provider certainly did not act on it: send again after the backoff, with a new permit
-    long delayMillis = p.retry.onError(pe);
-    if (delayMillis < 0 && failsOver(call, p, pe)) {
-      return;
-    }
-    if (delayMillis < 0) {
-      release(
-          call,
-          "not placed: transient failure after retries: " + pe.getMessage(),
-          now().plus(settings.placeRetryDelay()));
-      return;
-    }
-    log.debug(
-        "call {}: provider refused for now ({}); retrying in {} ms",
-        call.id(),
-        pe.getMessage(),
-        delayMillis);
-    updater.note(
-        call,
-        CallLogEvent.CALL_PLACE_FAILED,
-        "transient, retrying in " + delayMillis + " ms: " + pe.getMessage());
-    placements.waiting(call.id(), now());
-    scheduler.schedule(
-        () -> guarded(call, () -> attempt(call, p, call.sentAt())), Duration.ofMillis(delayMillis));
-  }
-
-  /**
-   * Fails a refused call over, if its campaign names failover providers and the refusal says the
-   * provider itself is down (its account or permissions, its capacity after the retries, its own
-   * error), never the lead's number: the provider's circuit breaker is opened, so that the next
-   * claims go to the campaign's next provider, and the call is released unsent with its lead due at
-   * once (its attempt refunded). Only for refusals the provider certainly did not act on: an
-   * ambiguous create never gets here.
-   *
-   * @return whether the call was failed over
-   */
-  private boolean failsOver(Call call, Placement p, ProviderException pe) {
-    if (p.campaign().spec().failover().isEmpty() || pe.isAmbiguous()) {
-      return false;
-    }
-    boolean providerDown =
-        switch (pe.reason()) {
-          case ACCOUNT_OR_PERMISSION, PROVIDER_ERROR, RATE_LIMITED -> true;
-          default -> false;
-        };
-    if (!providerDown) {
-      return false;
-    }
-    CircuitBreaker breaker = guards.breaker(call.provider());
-    if (breaker.getState() != CircuitBreaker.State.OPEN) {
-      breaker.transitionToOpenState();
-    }
-    log.warn(
-        "call {} of campaign {}: {} refused it ({}); the provider is down, the lead fails over",
-        call.id(),
-        call.campaignId(),
-        call.provider(),
-        pe.reason());
-    release(
-        call,
-        "not placed: " + call.provider() + " is down (" + pe.reason() + "); failing over",
-        now());
-    return true;
+        (placed, failure) -> {
+          long took = System.nanoTime() - started;
+          Runnable answer =
+              () ->
+                  guarded(
+                      call,
+                      () -> {
+                        if (failure == null) {
+                          breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                          p.retry().onComplete();
+                          answers.placed(call, placed);
+                        } else {
+                          Throwable error = unwrap(failure);
+                          breaker.onError(took, TimeUnit.NANOSECONDS, error);
+                          failures.failed(call, p, error);
+                        }
+                      });
+          if (registering.get() && Thread.currentThread() == sender) {
+            // the provider answered before place() returned (a synchronous implementation): this
+            // is still the thread that sends the rest of the claimed batch, which must not wait
+            // for this answer's store write
+            try {
+              scheduler.execute(answer);
+            } catch (RuntimeException closing) {
+              // the scheduler no longer takes tasks (the dialer closes): the call was sent, and
+              // its answer is still recorded, here
+              answer.run();
+            }
+          } else {
+            answer.run();
+          }
+        });
+    registering.set(false);
   }
 
   private void release(Call call, String why, Instant requeueAt) {

@@ -50,6 +50,11 @@ public interface CallProvider {
    * or exceptionally with a {@link ProviderException} that says whether the request is retryable,
    * ambiguous (it may have been acted on) or permanently refused. Implementations must not retry a
    * create request themselves after it may have been sent.
+   *
+   * <p>The stage may complete on any thread, or already be complete when returned (an
+   * implementation that calls a blocking client): Dialkit then records the answer on its scheduler,
+   * so that the calls claimed with this one are sent first. A blocking implementation still holds
+   * the sending thread for the request itself; prefer an asynchronous client.
    */
   CompletionStage<PlacedCall> place(DialRequest request);
 
