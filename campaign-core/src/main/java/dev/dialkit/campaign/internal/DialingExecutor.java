@@ -15,7 +15,6 @@ import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.BatchClaimRequest;
 import dev.dialkit.campaign.spi.BatchClaimResult;
 import dev.dialkit.campaign.spi.CallProvider;
-import dev.dialkit.campaign.spi.CampaignStore;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.LeadOutcome;
@@ -268,9 +267,9 @@ final class DialingExecutor implements CallEndListener {
   /** One pass: claim and place until every limit binds or no lead is due. */
   private void fill() {
     Instant now = settings.clock().instant();
-    Map<TenantId, List<Slot>> byTenant = new LinkedHashMap<>();
+    Map<TenantId, List<DispatchSlot>> byTenant = new LinkedHashMap<>();
     for (Campaign campaign : settings.store().findCampaignsByStatus(DISPATCHED)) {
-      Slot slot = dispatchable(campaign, now);
+      DispatchSlot slot = dispatchable(campaign, now);
       if (slot != null) {
         byTenant.computeIfAbsent(campaign.tenant(), t -> new ArrayList<>()).add(slot);
       }
@@ -286,13 +285,13 @@ final class DialingExecutor implements CallEndListener {
         (t, slots) -> tenantActive.put(t, slots.stream().mapToLong(s -> s.active).sum()));
 
     while (!tenants.isEmpty() && running) {
-      TenantId tenant = leastBusy(tenants, tenantActive);
-      List<Slot> slots = byTenant.get(tenant);
-      Slot slot = leastBusy(slots);
+      TenantId tenant = FairTurns.leastBusy(tenants, tenantActive);
+      List<DispatchSlot> slots = byTenant.get(tenant);
+      DispatchSlot slot = FairTurns.leastBusy(slots);
       String provider = slot.provider.name();
       if (!guards.hasPermit(provider)) {
         // the calls-per-second limit binds: nothing more through this provider until refreshed
-        for (List<Slot> all : byTenant.values()) {
+        for (List<DispatchSlot> all : byTenant.values()) {
           all.stream()
               .filter(s -> s.provider.name().equals(provider))
               .forEach(s -> defer(s, Reason.RATE_LIMIT, now));
@@ -305,7 +304,9 @@ final class DialingExecutor implements CallEndListener {
       int size =
           Math.min(
               guards.availablePermits(provider),
-              Math.min(allowance(tenant, tenants, tenantActive), allowance(slot, slots)));
+              Math.min(
+                  FairTurns.allowance(tenant, tenants, tenantActive),
+                  FairTurns.allowance(slot, slots)));
       size = pacer.allowance(slot.campaign, slot.zones, slot.active, size, now);
       if (size == 0) {
         // its pacing holds the next call back: a timed wake or a call's end brings it back
@@ -374,7 +375,7 @@ final class DialingExecutor implements CallEndListener {
     }
   }
 
-  private void defer(Slot slot, Reason reason, Instant now) {
+  private void defer(DispatchSlot slot, Reason reason, Instant now) {
     decisions.deferred(
         slot.campaign.id(),
         reason,
@@ -387,7 +388,7 @@ final class DialingExecutor implements CallEndListener {
    * instance holds it, its window is closed (it is then {@code SCHEDULED} until the next opening),
    * or its provider's circuit breaker is open.
    */
-  private Slot dispatchable(Campaign campaign, Instant now) {
+  private DispatchSlot dispatchable(Campaign campaign, Instant now) {
     CallProvider provider = providers.now(campaign);
     if (provider == null || !holdsLease(campaign, now) || !schedules.admits(campaign, now)) {
       return null;
@@ -439,7 +440,8 @@ final class DialingExecutor implements CallEndListener {
     if (!callerIdAvailable(campaign, now)) {
       return null;
     }
-    return new Slot(campaign, provider, zones, campaign.counters().get(Counter.LEADS_IN_PROGRESS));
+    return new DispatchSlot(
+        campaign, provider, zones, campaign.counters().get(Counter.LEADS_IN_PROGRESS));
   }
 
   /**
@@ -467,70 +469,9 @@ final class DialingExecutor implements CallEndListener {
     return false;
   }
 
-  private static TenantId leastBusy(List<TenantId> tenants, Map<TenantId, Long> active) {
-    TenantId best = tenants.get(0);
-    for (TenantId t : tenants) {
-      if (active.get(t) < active.get(best)) {
-        best = t;
-      }
-    }
-    // move the chosen tenant to the back so that ties rotate
-    tenants.remove(best);
-    tenants.add(best);
-    return best;
-  }
-
-  private static Slot leastBusy(List<Slot> slots) {
-    Slot best = slots.get(0);
-    for (Slot s : slots) {
-      if (s.active < best.active) {
-        best = s;
-      }
-    }
-    slots.remove(best);
-    slots.add(best);
-    return best;
-  }
-
-  /**
-   * How many more calls the chosen tenant may get in a row before another tenant of this pass has
-   * fewer calls in progress: the batch that keeps tenants within one call of each other, as one
-   * claim at a time to the least busy would. Unbounded when the tenant is alone in the pass.
-   */
-  private static int allowance(
-      TenantId tenant, List<TenantId> tenants, Map<TenantId, Long> active) {
-    long least =
-        tenants.stream()
-            .filter(other -> !other.equals(tenant))
-            .mapToLong(active::get)
-            .min()
-            .orElse(Long.MAX_VALUE);
-    return allowance(active.get(tenant), least);
-  }
-
-  /** The same among the tenant's campaigns of this pass. */
-  private static int allowance(Slot chosen, List<Slot> slots) {
-    long least =
-        slots.stream()
-            .filter(other -> other != chosen)
-            .mapToLong(other -> other.active)
-            .min()
-            .orElse(Long.MAX_VALUE);
-    return allowance(chosen.active, least);
-  }
-
-  /**
-   * The claims that take {@code mine} to one above {@code least}; a full batch if nobody competes.
-   */
-  private static int allowance(long mine, long least) {
-    return least == Long.MAX_VALUE
-        ? CampaignStore.MAX_CLAIM_BATCH
-        : (int) Math.max(1, Math.min(CampaignStore.MAX_CLAIM_BATCH, least - mine + 1));
-  }
-
   /** Hands a claimed call to placing, and counts it in this pass. */
   private void placeClaimed(
-      Slot slot,
+      DispatchSlot slot,
       TenantId tenant,
       Map<TenantId, Long> tenantActive,
       ClaimResult.Claimed claimed,
@@ -556,7 +497,7 @@ final class DialingExecutor implements CallEndListener {
     placer.place(slot.campaign, claimed.lead(), claimed.call(), claimNanos);
   }
 
-  private BatchClaimResult claim(Slot slot, Instant now, List<PhoneNumber> from) {
+  private BatchClaimResult claim(DispatchSlot slot, Instant now, List<PhoneNumber> from) {
     Campaign campaign = slot.campaign;
     CampaignSpec spec = campaign.spec();
     SlotLimits limits =
@@ -605,20 +546,5 @@ final class DialingExecutor implements CallEndListener {
   /** Whether this instance holds (or could take) the lease on dispatching {@code campaign}. */
   boolean holdsLease(Campaign campaign, Instant now) {
     return leases.holds(campaign, now);
-  }
-
-  /** A campaign in one pass, with its calls in progress as counted during the pass. */
-  private static final class Slot {
-    final Campaign campaign;
-    final CallProvider provider;
-    final Set<ZoneId> zones;
-    long active;
-
-    Slot(Campaign campaign, CallProvider provider, Set<ZoneId> zones, long active) {
-      this.campaign = campaign;
-      this.provider = provider;
-      this.zones = zones;
-      this.active = active;
-    }
   }
 }
