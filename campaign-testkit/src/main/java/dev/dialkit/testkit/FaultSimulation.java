@@ -33,9 +33,11 @@ import java.util.function.Supplier;
  * lost, store operations failing before or after they commit, store outages, webhooks lost,
  * duplicated, reordered and delayed past the watchdog, create requests refused or timing out after
  * they were acted on, clock skew between instances, and an operator pausing, resuming, canceling
- * and adding leads at random moments. When the fault window closes the world settles (everything
- * thaws and restarts, nothing fails any more) and the guarantees are checked from the provider's
- * own record and the store (see {@link SimulationReport#violations()}).
+ * and adding leads at random moments. One seed in four has a provider that answers its API requests
+ * synchronously (a stage already complete when {@code place} returns, as on a blocking client), so
+ * an instance may die between a send and the recording of its answer. When the fault window closes
+ * the world settles (everything thaws and restarts, nothing fails any more) and the guarantees are
+ * checked from the provider's own record and the store (see {@link SimulationReport#violations()}).
  *
  * <pre>{@code
  * SimulationReport report =

@@ -182,7 +182,7 @@ public final class SimulatedCallProvider implements CallProvider {
       }
       received(request, now, "accepted");
       PlacedCall placed = new PlacedCall(sid, null, "queued");
-      scheduler.schedule(() -> result.complete(placed), latency());
+      answer(result, placed);
     }
     return result;
   }
@@ -211,7 +211,7 @@ public final class SimulatedCallProvider implements CallProvider {
     if (!book.hangUp(call, now())) {
       return after(latency(), result, ProviderErrors.notFound(name(), call.id().value()));
     }
-    scheduler.schedule(() -> result.complete(null), latency());
+    answer(result, null);
     return result;
   }
 
@@ -224,7 +224,7 @@ public final class SimulatedCallProvider implements CallProvider {
   public CompletionStage<Optional<CallStatusUpdate>> queryStatus(Call call) {
     CompletableFuture<Optional<CallStatusUpdate>> result = new CompletableFuture<>();
     Optional<CallStatusUpdate> status = book.query(call, now());
-    scheduler.schedule(() -> result.complete(status), latency());
+    answer(result, status);
     return result;
   }
 
@@ -274,9 +274,25 @@ public final class SimulatedCallProvider implements CallProvider {
     return settings.apiLatency();
   }
 
+  // an API request's answer: after the API latency, or at once for a provider that answers
+  // synchronously (the stage is complete when the request method returns)
+  private <T> CompletableFuture<T> answer(CompletableFuture<T> result, T value) {
+    if (settings.synchronousAnswers()) {
+      result.complete(value);
+    } else {
+      scheduler.schedule(() -> result.complete(value), latency());
+    }
+    return result;
+  }
+
+  // a failed API request: after the delay, or at once for a provider that answers synchronously
   private <T> CompletableFuture<T> after(
       Duration delay, CompletableFuture<T> result, ProviderException error) {
-    scheduler.schedule(() -> result.completeExceptionally(error), delay);
+    if (settings.synchronousAnswers()) {
+      result.completeExceptionally(error);
+    } else {
+      scheduler.schedule(() -> result.completeExceptionally(error), delay);
+    }
     return result;
   }
 

@@ -53,6 +53,7 @@ public final class SimulatedCallProviderBuilder {
   private Duration talkMean = DEFAULT_TALK_TIME_MEAN;
   private double talkSigma = DEFAULT_TALK_TIME_SIGMA;
   private Duration apiLatency = DEFAULT_API_LATENCY;
+  private boolean synchronousAnswers;
   private Predicate<PhoneNumber> invalidNumbers = number -> false;
   private double callsPerSecond;
   private Duration callSetup = CallScript.CALL_SETUP;
@@ -189,6 +190,18 @@ public final class SimulatedCallProviderBuilder {
   }
 
   /**
+   * Whether API requests ({@code place}, {@code hangUp}, {@code queryStatus}) answer before they
+   * return, as a provider implemented on a blocking HTTP client does: the stage is already complete
+   * (accepted, refused, or timed out) when the dialer gets it. The virtual clock does not move
+   * while such a client would block, so {@link #apiLatency} does not delay the answers then.
+   * Default false: answers come on the scheduler after the API latency.
+   */
+  public SimulatedCallProviderBuilder synchronousAnswers(boolean synchronous) {
+    this.synchronousAnswers = synchronous;
+    return this;
+  }
+
+  /**
    * Numbers the provider refuses as invalid (HTTP 400, code 21211). Default: none. The predicate
    * must be thread-safe; it runs inside {@code place()}.
    */
@@ -313,7 +326,8 @@ public final class SimulatedCallProviderBuilder {
             reorder,
             loss,
             late,
-            lateDelay);
+            lateDelay,
+            synchronousAnswers);
     return new SimulatedCallProvider(settings, clock, scheduler);
   }
 

@@ -99,6 +99,28 @@ class SimulatedCallProviderTest {
   }
 
   @Test
+  void aSynchronousProviderAnswersBeforePlaceReturns() {
+    Harness h = humans(b -> b.synchronousAnswers(true).invalidNumbers(BAD::equals));
+
+    CompletionStage<PlacedCall> accepted = h.provider.place(request(1));
+    CompletionStage<PlacedCall> refused =
+        h.provider.place(request(2, BAD, ofSeconds(30), ofSeconds(60), false));
+
+    assertThat(accepted.toCompletableFuture())
+        .as("complete with nothing run on the scheduler")
+        .isDone();
+    assertThat(Harness.placed(accepted)).isEqualTo(new PlacedCall("SIM1", null, "queued"));
+    assertThat(failure(refused).reason()).isEqualTo(FailureReason.INVALID_NUMBER);
+    assertThat(h.provider.queryStatus(call(request(1), "SIM1")).toCompletableFuture()).isDone();
+    h.scheduler.runUntilIdle();
+    assertThat(h.updates("SIM1"))
+        .extracting(CallStatusUpdate::status)
+        .as("the call itself goes on as scripted")
+        .containsExactly(
+            CallStatus.INITIATED, CallStatus.RINGING, CallStatus.ANSWERED, CallStatus.COMPLETED);
+  }
+
+  @Test
   void theSameSeedGivesTheSameScripts() {
     Harness a = faulty(7);
     Harness b = faulty(7);

@@ -36,4 +36,5 @@ public record SimulationSettings(
     double reorderProbability,
     double lossProbability,
     double lateProbability,
-    Duration lateDelay) {}
+    Duration lateDelay,
+    boolean synchronousAnswers) {}

@@ -39,7 +39,10 @@ public final class SimWorlds {
             .ringTime(Duration.ofSeconds(1), Duration.ofSeconds(8))
             .talkTime(Duration.ofSeconds(8), 0.6)
             .apiLatency(Duration.ofMillis(100))
-            .webhookDelay(Duration.ofMillis(20), Duration.ofMillis(400));
+            .webhookDelay(Duration.ofMillis(20), Duration.ofMillis(400))
+            // a provider on a blocking client: its answers are recorded from the dialer's
+            // scheduler, after the send, where a crash or a freeze can fall in between
+            .synchronousAnswers(synchronousAnswers(seed));
     if (faults) {
       b.duplicateProbability(0.1)
           .reorderProbability(0.1)
@@ -50,6 +53,11 @@ public final class SimWorlds {
           .callsPerSecondLimit(2);
     }
     return b.build();
+  }
+
+  /** Whether the provider of run {@code seed} answers synchronously: one seed in four. */
+  public static boolean synchronousAnswers(long seed) {
+    return Math.floorMod(seed, 4) == 3;
   }
 
   /** A dialer for one life of {@code who}, on its view of the store and of the provider. */
