@@ -5,7 +5,6 @@ import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
 import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.CampaignStatus;
-import dev.dialkit.campaign.Counter;
 import dev.dialkit.campaign.DialDecision.Reason;
 import dev.dialkit.campaign.DialerObserver;
 import dev.dialkit.campaign.LeadState;
@@ -14,7 +13,6 @@ import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
 import dev.dialkit.campaign.spi.BatchClaimRequest;
 import dev.dialkit.campaign.spi.BatchClaimResult;
-import dev.dialkit.campaign.spi.CallProvider;
 import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.LeadOutcome;
@@ -22,7 +20,6 @@ import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.campaign.spi.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -64,6 +61,7 @@ final class DialingExecutor implements CallEndListener {
   private final AutoPauser autoPauser;
   private final ScheduleGate schedules;
   private final Pacer pacer = new Pacer(this::wakeAt);
+  private final CampaignGate gate;
   private CallerIdRests rests;
   private CallPlacer placer;
   private Watchdog watchdog;
@@ -99,6 +97,17 @@ final class DialingExecutor implements CallEndListener {
     this.decisions = decisions;
     this.autoPauser = new AutoPauser(lifecycle);
     this.schedules = new ScheduleGate(settings.store(), lifecycle, decisions, this::wakeAt);
+    this.gate =
+        new CampaignGate(
+            providers,
+            schedules,
+            windows,
+            lifecycle,
+            guards,
+            decisions,
+            this::holdsLease,
+            () -> rests,
+            this::wakeAt);
   }
 
   /** Completes the wiring: the placer and the watchdog need the updater, which needs this. */
@@ -269,7 +278,7 @@ final class DialingExecutor implements CallEndListener {
     Instant now = settings.clock().instant();
     Map<TenantId, List<DispatchSlot>> byTenant = new LinkedHashMap<>();
     for (Campaign campaign : settings.store().findCampaignsByStatus(DISPATCHED)) {
-      DispatchSlot slot = dispatchable(campaign, now);
+      DispatchSlot slot = gate.dispatchable(campaign, now);
       if (slot != null) {
         byTenant.computeIfAbsent(campaign.tenant(), t -> new ArrayList<>()).add(slot);
       }
@@ -381,92 +390,6 @@ final class DialingExecutor implements CallEndListener {
         reason,
         reason.name().toLowerCase().replace('_', ' ') + " reached",
         now);
-  }
-
-  /**
-   * The campaign as a candidate of this pass, or {@code null} if it cannot dial now: another
-   * instance holds it, its window is closed (it is then {@code SCHEDULED} until the next opening),
-   * or its provider's circuit breaker is open.
-   */
-  private DispatchSlot dispatchable(Campaign campaign, Instant now) {
-    CallProvider provider = providers.now(campaign);
-    if (provider == null || !holdsLease(campaign, now) || !schedules.admits(campaign, now)) {
-      return null;
-    }
-    Set<ZoneId> zones = windows.openZones(campaign, now);
-    if (zones != null && zones.isEmpty()) {
-      if (windows.hasQueuedLeads(campaign, now)) {
-        Instant opens = windows.nextOpening(campaign, now);
-        decisions.deferred(
-            campaign.id(), Reason.WINDOW_CLOSED, "calling window opens " + opens, now);
-        if (campaign.status() == CampaignStatus.RUNNING) {
-          lifecycle.tryMove(
-              campaign.tenant(),
-              campaign.id(),
-              EnumSet.of(CampaignStatus.RUNNING),
-              CampaignStatus.SCHEDULED,
-              "calling window closed",
-              opens);
-        }
-        wakeAt(opens);
-      } else {
-        lifecycle.completeIfDone(campaign.tenant(), campaign.id());
-      }
-      return null;
-    }
-    if (campaign.status() == CampaignStatus.SCHEDULED) {
-      campaign =
-          lifecycle
-              .tryMove(
-                  campaign.tenant(),
-                  campaign.id(),
-                  EnumSet.of(CampaignStatus.SCHEDULED),
-                  CampaignStatus.RUNNING,
-                  "calling window opened",
-                  null)
-              .orElse(null);
-      if (campaign == null) {
-        return null;
-      }
-    }
-    if (!guards.admits(provider.name())) {
-      decisions.deferred(
-          campaign.id(),
-          Reason.BREAKER_OPEN,
-          "circuit breaker of " + provider.name() + " is open",
-          now);
-      return null;
-    }
-    if (!callerIdAvailable(campaign, now)) {
-      return null;
-    }
-    return new DispatchSlot(
-        campaign, provider, zones, campaign.counters().get(Counter.LEADS_IN_PROGRESS));
-  }
-
-  /**
-   * Whether the campaign has a caller id to dial from. If every one rests, a campaign with queued
-   * leads waits (saying so once) and the executor wakes when the first rest ends; one without is
-   * completed if it is done.
-   */
-  private boolean callerIdAvailable(Campaign campaign, Instant now) {
-    Instant until = rests.allRestedUntil(campaign, now);
-    if (until == null) {
-      rests.notAwaiting(campaign.id());
-      return true;
-    }
-    if (windows.hasQueuedLeads(campaign, now)) {
-      decisions.deferred(
-          campaign.id(),
-          Reason.ALL_CALLER_IDS_RESTED,
-          "every caller id of the campaign rests; the first is back at " + until,
-          now);
-      rests.awaiting(campaign, until, now);
-      wakeAt(until);
-    } else {
-      lifecycle.completeIfDone(campaign.tenant(), campaign.id());
-    }
-    return false;
   }
 
   /** Hands a claimed call to placing, and counts it in this pass. */
