@@ -3,7 +3,6 @@ package dev.dialkit.campaign.internal;
 import dev.dialkit.campaign.Call;
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignId;
-import dev.dialkit.campaign.CampaignSpec;
 import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.DialDecision.Reason;
 import dev.dialkit.campaign.DialerObserver;
@@ -11,12 +10,9 @@ import dev.dialkit.campaign.LeadState;
 import dev.dialkit.campaign.PhoneNumber;
 import dev.dialkit.campaign.StoreException;
 import dev.dialkit.campaign.TenantId;
-import dev.dialkit.campaign.spi.BatchClaimRequest;
 import dev.dialkit.campaign.spi.BatchClaimResult;
-import dev.dialkit.campaign.spi.ClaimRequest;
 import dev.dialkit.campaign.spi.ClaimResult;
 import dev.dialkit.campaign.spi.LeadOutcome;
-import dev.dialkit.campaign.spi.SlotLimits;
 import dev.dialkit.campaign.spi.TaskScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +58,7 @@ final class DialingExecutor implements CallEndListener {
   private final ScheduleGate schedules;
   private final Pacer pacer = new Pacer(this::wakeAt);
   private final CampaignGate gate;
+  private final PassClaims claims;
   private CallerIdRests rests;
   private CallPlacer placer;
   private Watchdog watchdog;
@@ -69,9 +66,6 @@ final class DialingExecutor implements CallEndListener {
 
   /** Wake-ups not yet served; a pass is scheduled or running while it is above zero. */
   private final AtomicInteger wakeups = new AtomicInteger();
-
-  /** How long the last claim took: permits ride in claims only while claims are quick. */
-  private volatile long lastClaimNanos;
 
   private final CallerIds callerIds = new CallerIds();
   private final AtomicReference<Instant> timedWake = new AtomicReference<>();
@@ -108,6 +102,8 @@ final class DialingExecutor implements CallEndListener {
             this::holdsLease,
             () -> rests,
             this::wakeAt);
+    // a lambda, not leases::epoch: the leases are wired later, in connect()
+    this.claims = new PassClaims(settings, callerIds, campaign -> leases.epoch(campaign));
   }
 
   /** Completes the wiring: the placer and the watchdog need the updater, which needs this. */
@@ -337,7 +333,7 @@ final class DialingExecutor implements CallEndListener {
         continue;
       }
       long claimNanos = System.nanoTime();
-      BatchClaimResult result = claim(slot, now, from);
+      BatchClaimResult result = claims.claim(slot, now, from);
       pacer.claimed(slot.campaign, slot.zones, result.claimed().size(), now);
       lifecycle.passedOver(result.passedOver());
       for (ClaimResult.Claimed claimed : result.claimed()) {
@@ -418,52 +414,6 @@ final class DialingExecutor implements CallEndListener {
         .callPlaced(
             new DialerObserver.Placed(tenant, slot.campaign.id(), claimed.call().id(), provider));
     placer.place(slot.campaign, claimed.lead(), claimed.call(), claimNanos);
-  }
-
-  private BatchClaimResult claim(DispatchSlot slot, Instant now, List<PhoneNumber> from) {
-    Campaign campaign = slot.campaign;
-    CampaignSpec spec = campaign.spec();
-    SlotLimits limits =
-        new SlotLimits(
-            settings.concurrency().global(),
-            settings.concurrency().perTenant(),
-            settings.concurrency().campaignLimit(spec.maxConcurrentCalls()));
-    long started = System.nanoTime();
-    ClaimRequest request =
-        new ClaimRequest(
-            campaign.tenant(),
-            campaign.id(),
-            settings.instanceId(),
-            now,
-            limits,
-            slot.provider.name(),
-            from.get(0),
-            slot.zones,
-            settings.attemptCaps().forTenant(campaign.tenant()));
-    BatchClaimRequest batch = new BatchClaimRequest(request, from);
-    long epoch = leases.epoch(campaign.id());
-    if (epoch > 0
-        && settings.preDialHooks().isEmpty()
-        && slot.provider.capabilities().statusQuery()
-        && lastClaimNanos < settings.permitTimeout().toNanos() / 4
-        && Switches.permitsWithClaims) {
-      // each call is sent right after the claim, so its permit rides in the claim's atomic step.
-      // The price: if this instance dies between the claim and the sends, the batch's calls have
-      // an unknown outcome, which only the provider can settle, hence only a provider that answers
-      // status queries; without one a separate permit keeps that window to the call being sent
-      batch = batch.withPermits(epoch);
-    }
-    BatchClaimResult result = settings.store().claimBatch(batch);
-    // a claim that takes a good part of the permit's timeout would hand over stale permits: the
-    // next ones ask for separate permits until claims are quick again
-    lastClaimNanos = System.nanoTime() - started;
-    settings
-        .observers()
-        .claimed(ClaimObservation.of(slot.campaign, slot.provider.name(), result, started));
-    for (ClaimResult.Claimed claimed : result.claimed()) {
-      callerIds.used(campaign, claimed.call().from());
-    }
-    return result;
   }
 
   /** Whether this instance holds (or could take) the lease on dispatching {@code campaign}. */
