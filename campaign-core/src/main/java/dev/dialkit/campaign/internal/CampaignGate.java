@@ -69,15 +69,7 @@ final class CampaignGate {
         Instant opens = windows.nextOpening(campaign, now);
         decisions.deferred(
             campaign.id(), Reason.WINDOW_CLOSED, "calling window opens " + opens, now);
-        if (campaign.status() == CampaignStatus.RUNNING) {
-          lifecycle.tryMove(
-              campaign.tenant(),
-              campaign.id(),
-              EnumSet.of(CampaignStatus.RUNNING),
-              CampaignStatus.SCHEDULED,
-              "calling window closed",
-              opens);
-        }
+        lifecycle.scheduleUntil(campaign, "calling window closed", opens);
         wakeAt.accept(opens);
       } else {
         lifecycle.completeIfDone(campaign.tenant(), campaign.id());

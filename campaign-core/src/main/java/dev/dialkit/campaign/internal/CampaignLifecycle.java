@@ -66,6 +66,22 @@ final class CampaignLifecycle {
   }
 
   /**
+   * A running campaign that cannot dial before {@code at} (its calling window or its schedule has
+   * not opened) becomes {@code SCHEDULED} until then; one in any other status is left as it is.
+   */
+  void scheduleUntil(Campaign campaign, String detail, Instant at) {
+    if (campaign.status() == CampaignStatus.RUNNING) {
+      tryMove(
+          campaign.tenant(),
+          campaign.id(),
+          EnumSet.of(CampaignStatus.RUNNING),
+          CampaignStatus.SCHEDULED,
+          detail,
+          at);
+    }
+  }
+
+  /**
    * Moves the campaign to {@code next} if it is in {@code expected}, announcing the move; empty if
    * it was not (another instance or operator got there first).
    *

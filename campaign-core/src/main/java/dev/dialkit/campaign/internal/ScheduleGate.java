@@ -2,11 +2,9 @@ package dev.dialkit.campaign.internal;
 
 import dev.dialkit.campaign.Campaign;
 import dev.dialkit.campaign.CampaignSchedule;
-import dev.dialkit.campaign.CampaignStatus;
 import dev.dialkit.campaign.DialDecision.Reason;
 import dev.dialkit.campaign.spi.CampaignStore;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.function.Consumer;
 
 /**
@@ -51,15 +49,7 @@ final class ScheduleGate {
     if (schedule.notStarted(now)) {
       decisions.deferred(
           campaign.id(), Reason.SCHEDULE_NOT_STARTED, "schedule starts " + schedule.start(), now);
-      if (campaign.status() == CampaignStatus.RUNNING) {
-        lifecycle.tryMove(
-            campaign.tenant(),
-            campaign.id(),
-            EnumSet.of(CampaignStatus.RUNNING),
-            CampaignStatus.SCHEDULED,
-            "schedule starts " + schedule.start(),
-            schedule.start());
-      }
+      lifecycle.scheduleUntil(campaign, "schedule starts " + schedule.start(), schedule.start());
       wakeAt.accept(schedule.start());
       return false;
     }
