@@ -274,24 +274,25 @@ public final class SimulatedCallProvider implements CallProvider {
     return settings.apiLatency();
   }
 
-  // an API request's answer: after the API latency, or at once for a provider that answers
-  // synchronously (the stage is complete when the request method returns)
+  // an API request's answer, after the API latency
   private <T> CompletableFuture<T> answer(CompletableFuture<T> result, T value) {
-    if (settings.synchronousAnswers()) {
-      result.complete(value);
-    } else {
-      scheduler.schedule(() -> result.complete(value), latency());
-    }
-    return result;
+    return settle(result, latency(), () -> result.complete(value));
   }
 
-  // a failed API request: after the delay, or at once for a provider that answers synchronously
+  // a failed API request, after the delay
   private <T> CompletableFuture<T> after(
       Duration delay, CompletableFuture<T> result, ProviderException error) {
+    return settle(result, delay, () -> result.completeExceptionally(error));
+  }
+
+  // on the scheduler after the delay, or at once for a provider that answers synchronously (the
+  // stage is complete when the request method returns)
+  private <T> CompletableFuture<T> settle(
+      CompletableFuture<T> result, Duration delay, Runnable completion) {
     if (settings.synchronousAnswers()) {
-      result.completeExceptionally(error);
+      completion.run();
     } else {
-      scheduler.schedule(() -> result.completeExceptionally(error), delay);
+      scheduler.schedule(completion, delay);
     }
     return result;
   }

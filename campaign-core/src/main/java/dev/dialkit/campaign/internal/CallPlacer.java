@@ -334,20 +334,7 @@ final class CallPlacer {
         (placed, failure) -> {
           long took = System.nanoTime() - started;
           Runnable answer =
-              () ->
-                  guarded(
-                      call,
-                      () -> {
-                        if (failure == null) {
-                          breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-                          p.retry().onComplete();
-                          answers.placed(call, placed);
-                        } else {
-                          Throwable error = unwrap(failure);
-                          breaker.onError(took, TimeUnit.NANOSECONDS, error);
-                          failures.failed(call, p, error);
-                        }
-                      });
+              () -> guarded(call, () -> answered(call, p, breaker, took, placed, failure));
           if (registering.get() && Thread.currentThread() == sender) {
             // the provider answered before place() returned (a synchronous implementation): this
             // is still the thread that sends the rest of the claimed batch, which must not wait
@@ -364,6 +351,25 @@ final class CallPlacer {
           }
         });
     registering.set(false);
+  }
+
+  /** Records the provider's answer to the create request, {@code took} nanoseconds after it. */
+  private void answered(
+      Call call,
+      Placement p,
+      CircuitBreaker breaker,
+      long took,
+      PlacedCall placed,
+      Throwable failure) {
+    if (failure == null) {
+      breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+      p.retry().onComplete();
+      answers.placed(call, placed);
+    } else {
+      Throwable error = unwrap(failure);
+      breaker.onError(took, TimeUnit.NANOSECONDS, error);
+      failures.failed(call, p, error);
+    }
   }
 
   private void release(Call call, String why, Instant requeueAt) {

@@ -56,7 +56,7 @@ public final class SimWorlds {
   }
 
   /** Whether the provider of run {@code seed} answers synchronously: one seed in four. */
-  public static boolean synchronousAnswers(long seed) {
+  private static boolean synchronousAnswers(long seed) {
     return Math.floorMod(seed, 4) == 3;
   }
 
